@@ -1,0 +1,31 @@
+#ifndef HUBLINT_MODEL_INVITE_H_
+#define HUBLINT_MODEL_INVITE_H_
+
+#include <optional>
+#include <string>
+
+#include "absl/time/time.h"
+#include "lint/model/location.h"
+
+namespace hublint {
+
+// A pending invitation to the organization.
+struct Invite {
+  std::optional<std::string> id;  // the API's uuid, when known
+  std::string invitee;  // Docker ID or e-mail; the key: `invite:<invitee>`
+  std::string role;     // lower case, "member" when the source did not say
+  std::optional<std::string> team;
+  std::optional<std::string> inviter;
+  std::optional<absl::Time> created_at;
+  Location location;
+
+  bool operator==(const Invite& o) const {
+    return id == o.id && invitee == o.invitee && role == o.role &&
+           team == o.team && inviter == o.inviter &&
+           created_at == o.created_at;
+  }
+};
+
+}  // namespace hublint
+
+#endif  // HUBLINT_MODEL_INVITE_H_

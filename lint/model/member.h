@@ -1,0 +1,51 @@
+#ifndef HUBLINT_MODEL_MEMBER_H_
+#define HUBLINT_MODEL_MEMBER_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "lint/model/location.h"
+#include "lint/model/moment.h"
+#include "lint/model/permission.h"
+
+namespace hublint {
+
+// A member of the organization. std::nullopt / Moment::Unknown() means the
+// source could not tell; rules treat that as unknown, never as false.
+struct Member {
+  std::string username;  // the key: `member:<username>`
+  std::optional<std::string> email;
+  std::optional<std::string> full_name;
+  // Lower case: "owner", "editor", "member", or a custom role's label.
+  std::string role;
+  std::optional<bool> is_guest;
+  // Team names, as the source lists them. Finalize() adds the teams whose
+  // member lists name this member, so both sides agree.
+  std::vector<std::string> teams;
+  std::optional<absl::Time> date_joined;
+  Moment last_logged_in_at;
+  // Not exposed by the Docker Hub API; comes from a declared state or an
+  // identity-provider export.
+  std::optional<bool> two_factor_enabled;
+  Location location;
+
+  // --- Joins, computed by OrgState::Finalize(); not part of the snapshot.
+  std::vector<uint32_t> team_indices;       // into OrgState::teams
+  Permission highest_permission = Permission::kNone;  // over all team grants
+  std::vector<uint32_t> token_indices;      // personal tokens it owns
+  std::vector<uint32_t> integration_indices;  // integrations using it
+
+  bool operator==(const Member& o) const {
+    return username == o.username && email == o.email &&
+           full_name == o.full_name && role == o.role &&
+           is_guest == o.is_guest && teams == o.teams &&
+           date_joined == o.date_joined &&
+           last_logged_in_at == o.last_logged_in_at &&
+           two_factor_enabled == o.two_factor_enabled;
+  }
+};
+
+}  // namespace hublint
+
+#endif  // HUBLINT_MODEL_MEMBER_H_

@@ -1,0 +1,61 @@
+#include "lint/util/time_format.h"
+
+#include <doctest/doctest.h>
+
+namespace hublint {
+namespace {
+
+TEST_CASE("ParseRfc3339 accepts RFC 3339 and round-trips through Format") {
+  struct {
+    const char* input;
+    const char* formatted;
+  } cases[] = {
+      {"2026-11-20T02:00:00Z", "2026-11-20T02:00:00Z"},
+      {"2021-01-05T21:06:53.506400Z", "2021-01-05T21:06:53.5064Z"},
+      {"2026-11-20T03:00:00+01:00", "2026-11-20T02:00:00Z"},
+      {"2026-11-19T21:30:00-04:30", "2026-11-20T02:00:00Z"},
+      {"2024-02-29T00:00:00z", "2024-02-29T00:00:00Z"},
+      {"2026-01-01t00:00:00.000000001Z", "2026-01-01T00:00:00.000000001Z"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.input);
+    absl::StatusOr<absl::Time> t = ParseRfc3339(c.input);
+    REQUIRE(t.ok());
+    CHECK(FormatRfc3339(*t) == c.formatted);
+  }
+}
+
+TEST_CASE("ParseRfc3339 rejects what is not RFC 3339") {
+  struct {
+    const char* input;
+    const char* message;
+  } cases[] = {
+      {"2026-11-20", "invalid timestamp \"2026-11-20\": expected RFC 3339, like 2026-11-20T02:00:00Z"},
+      {"2026-11-20T02:00:00", "invalid timestamp \"2026-11-20T02:00:00\": expected a zone: Z or an offset like +01:00"},
+      {"2026-02-30T00:00:00Z", "invalid timestamp \"2026-02-30T00:00:00Z\": no such date or time"},
+      {"2026-11-20T24:00:00Z", "invalid timestamp \"2026-11-20T24:00:00Z\": no such date or time"},
+      {"2026-11-20T02:00:00.Z", "invalid timestamp \"2026-11-20T02:00:00.Z\": expected digits after the decimal point"},
+      {"2026-11-20T02:00:00+0100", "invalid timestamp \"2026-11-20T02:00:00+0100\": expected a zone offset like +01:00"},
+      {"yesterday", "invalid timestamp \"yesterday\": expected RFC 3339, like 2026-11-20T02:00:00Z"},
+      {"2026-11-20T02:00:00Zjunk", "invalid timestamp \"2026-11-20T02:00:00Zjunk\": expected RFC 3339, like 2026-11-20T02:00:00Z"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.input);
+    absl::StatusOr<absl::Time> t = ParseRfc3339(c.input);
+    REQUIRE_FALSE(t.ok());
+    CHECK(t.status().message() == c.message);
+  }
+}
+
+TEST_CASE("ParseDate") {
+  absl::StatusOr<absl::Time> d = ParseDate("2027-03-31");
+  REQUIRE(d.ok());
+  CHECK(FormatRfc3339(*d) == "2027-03-31T00:00:00Z");
+  CHECK(ParseDate("2027-02-29").status().message() ==
+        "invalid date \"2027-02-29\": no such day");
+  CHECK(ParseDate("2027-3-31").status().message() ==
+        "invalid date \"2027-3-31\": expected YYYY-MM-DD, like 2027-03-31");
+}
+
+}  // namespace
+}  // namespace hublint

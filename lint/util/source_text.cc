@@ -60,11 +60,16 @@ std::string FormatDiagnostic(std::string_view name, TextPosition pos,
   std::string out =
       Cat(name, ":", pos.line, ":", pos.column, ": ", message);
   // Very long lines (minified JSON) are cut around the column so the caret
-  // stays readable.
+  // stays readable; ordinary lines are shown whole.
+  constexpr size_t kLongLine = 160;
   constexpr size_t kContext = 60;
   size_t column = pos.column - 1;
-  size_t begin = column > kContext ? column - kContext : 0;
-  size_t end = std::min(source_line.size(), column + kContext);
+  size_t begin = 0;
+  size_t end = source_line.size();
+  if (source_line.size() > kLongLine) {
+    begin = column > kContext ? column - kContext : 0;
+    end = std::min(source_line.size(), column + kContext);
+  }
   if (begin >= source_line.size()) return out;
   std::string_view shown = source_line.substr(begin, end - begin);
   Append(&out, "\n", shown, "\n");

@@ -12,4 +12,10 @@ std::string Join(const std::vector<std::string>& parts,
   return out;
 }
 
+void AsciiLowerInPlace(std::string* s) {
+  for (char& c : *s) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+}
+
 }  // namespace hublint

@@ -66,6 +66,9 @@ std::string Cat(const Args&... args) {
 std::string Join(const std::vector<std::string>& parts,
                  std::string_view separator);
 
+// Lower-cases ASCII letters in place; other bytes are kept.
+void AsciiLowerInPlace(std::string* s);
+
 // Converts Abseil's string_view (what absl::Status::message() returns) to the
 // standard one.
 inline std::string_view ToStd(absl::string_view view) {

@@ -1,0 +1,994 @@
+#include "lint/state/snapshot_reader.h"
+
+#include <simdjson.h>
+
+#include <cstring>
+#include <span>
+
+#include "lint/json/json_syntax.h"
+#include "lint/util/files.h"
+#include "lint/util/source_text.h"
+#include "lint/util/spelling.h"
+#include "lint/util/status_macros.h"
+#include "lint/util/strings.h"
+#include "lint/util/time_format.h"
+
+namespace hublint {
+namespace {
+
+namespace od = simdjson::ondemand;
+using Fields = std::span<const std::string_view>;
+
+constexpr uint64_t Bit(int i) { return uint64_t{1} << i; }
+
+std::string_view JsonTypeName(od::json_type type) {
+  switch (type) {
+    case od::json_type::array:
+      return "an array";
+    case od::json_type::object:
+      return "an object";
+    case od::json_type::number:
+      return "a number";
+    case od::json_type::string:
+      return "a string";
+    case od::json_type::boolean:
+      return "a boolean";
+    case od::json_type::null:
+      return "null";
+  }
+  return "a value";
+}
+
+// Turns byte offsets into line and column while the parser moves forward,
+// so positions for a million resources cost one pass over the text.
+class LineTracker {
+ public:
+  explicit LineTracker(std::string_view text) : text_(text) {}
+
+  TextPosition At(size_t offset) {
+    if (offset < offset_) {  // never happens in a forward parse; stay correct
+      offset_ = 0, line_ = 1, line_start_ = 0;
+    }
+    const char* p = text_.data() + offset_;
+    const char* end = text_.data() + std::min(offset, text_.size());
+    while (p < end) {
+      const void* nl = std::memchr(p, '\n', static_cast<size_t>(end - p));
+      if (nl == nullptr) break;
+      p = static_cast<const char*>(nl) + 1;
+      ++line_;
+      line_start_ = static_cast<size_t>(p - text_.data());
+    }
+    offset_ = offset;
+    return TextPosition{line_, static_cast<uint32_t>(offset - line_start_ + 1)};
+  }
+
+ private:
+  std::string_view text_;
+  size_t offset_ = 0;
+  uint32_t line_ = 1;
+  size_t line_start_ = 0;
+};
+
+class SnapshotParser {
+ public:
+  SnapshotParser(const SourceText& source, const char* base, int max_depth)
+      : source_(source), base_(base), max_depth_(max_depth),
+        lines_(source.text()) {}
+
+  absl::Status Parse(od::document& doc, OrgState* state);
+
+ private:
+  // --- Paths for messages: "members[2].email".
+  struct PathPart {
+    std::string_view name;
+    int64_t index;  // -1 for a named part
+  };
+  class PathScope {
+   public:
+    PathScope(SnapshotParser* p, std::string_view name, int64_t index = -1)
+        : p_(p) {
+      p_->path_.push_back({name, index});
+    }
+    ~PathScope() { p_->path_.pop_back(); }
+
+   private:
+    SnapshotParser* p_;
+  };
+  std::string PathString() const {
+    std::string out;
+    for (const PathPart& part : path_) {
+      if (part.index >= 0) {
+        Append(&out, "[", part.index, "]");
+      } else {
+        if (!out.empty()) out.push_back('.');
+        out.append(part.name);
+      }
+    }
+    return out;
+  }
+
+  // --- Errors and positions.
+  size_t OffsetOf(od::value& v) {
+    const char* p = nullptr;
+    if (v.current_location().get(p) != simdjson::SUCCESS) return last_offset_;
+    last_offset_ = static_cast<size_t>(p - base_);
+    return last_offset_;
+  }
+  Location LocationAt(size_t offset) {
+    TextPosition pos = lines_.At(offset);
+    return Location{0, pos.line, pos.column};
+  }
+  absl::Status ErrorAt(size_t offset, std::string_view message) {
+    std::string path = PathString();
+    return source_.Error(offset,
+                         path.empty() ? std::string(message)
+                                      : Cat("`", path, "`: ", message));
+  }
+  // simdjson reports only a code for malformed JSON; the syntax checker
+  // says where and why.
+  absl::Status JsonError(simdjson::error_code code) {
+    if (std::optional<JsonSyntaxError> e =
+            FindJsonSyntaxError(source_.text(), max_depth_)) {
+      return source_.Error(e->offset, e->message);
+    }
+    return ErrorAt(last_offset_,
+                   Cat("invalid JSON: ", simdjson::error_message(code)));
+  }
+
+  absl::Status TypeOf(od::value& v, od::json_type* type) {
+    if (auto err = v.type().get(*type)) return JsonError(err);
+    return absl::OkStatus();
+  }
+  absl::Status WrongType(size_t offset, std::string_view expected,
+                         od::json_type got) {
+    return ErrorAt(offset, Cat("expected ", expected, ", got ", JsonTypeName(got)));
+  }
+
+  // --- Scalars. Each reads the value `v` of the current path.
+  // Checks that `v` has type `want` (or is null, when `nullable`).
+  absl::Status CheckType(od::value& v, od::json_type want, bool nullable,
+                         std::string_view expected, bool* is_null);
+  absl::Status ReadString(od::value v, std::string* out);
+  absl::Status ReadOptString(od::value v, std::optional<std::string>* out);
+  absl::Status ReadBool(od::value v, bool* out);
+  absl::Status ReadOptBool(od::value v, std::optional<bool>* out);
+  absl::Status ReadOptInt(od::value v, std::optional<int64_t>* out);
+  absl::Status ReadOptTime(od::value v, std::optional<absl::Time>* out);
+  absl::Status ReadMoment(od::value v, Moment* out);
+  absl::Status ReadStringList(od::value v, std::vector<std::string>* out);
+  absl::Status ParseTime(std::string_view text, size_t offset, absl::Time* out);
+
+  // --- Containers. `on_field(index, value)` handles a known field;
+  // `required` is a mask of field indexes that must be present.
+  template <typename Fn>
+  absl::Status ReadObject(od::value v, std::string_view what, Fields fields,
+                          uint64_t required, Fn&& on_field,
+                          size_t* object_offset = nullptr);
+  // `on_element(value, index)` handles each element.
+  template <typename Fn>
+  absl::Status ReadArray(od::value v, Fn&& on_element);
+  // Reads and validates any JSON value, for extension ("x-") fields.
+  absl::Status ConsumeAny(od::value v, int depth);
+
+  // --- The format.
+  absl::Status ReadSource(od::value v, SourceInfo* source);
+  absl::Status ReadOrg(od::value v, OrgState* state);
+  absl::Status ReadSettings(od::value v, OrgSettings* settings);
+  absl::Status ReadMember(od::value v, Member* m);
+  absl::Status ReadInvite(od::value v, Invite* invite);
+  absl::Status ReadTeam(od::value v, Team* team);
+  absl::Status ReadRepository(od::value v, Repository* repo);
+  absl::Status ReadToken(od::value v, AccessToken* token);
+  absl::Status ReadIntegration(od::value v, Integration* integration);
+  absl::Status ReadAuditEvent(od::value v, AuditEvent* event);
+
+  const SourceText& source_;
+  const char* base_;
+  int max_depth_;
+  LineTracker lines_;
+  size_t last_offset_ = 0;
+  std::vector<PathPart> path_;
+};
+
+absl::Status SnapshotParser::CheckType(od::value& v, od::json_type want,
+                                       bool nullable, std::string_view expected,
+                                       bool* is_null) {
+  size_t offset = OffsetOf(v);
+  od::json_type type{};
+  RETURN_IF_ERROR(TypeOf(v, &type));
+  *is_null = type == od::json_type::null;
+  if (*is_null && nullable) {
+    if (!v.is_null()) return JsonError(simdjson::TAPE_ERROR);
+    return absl::OkStatus();
+  }
+  if (type != want) return WrongType(offset, expected, type);
+  return absl::OkStatus();
+}
+
+absl::Status SnapshotParser::ReadString(od::value v, std::string* out) {
+  bool is_null;
+  RETURN_IF_ERROR(CheckType(v, od::json_type::string, false, "a string", &is_null));
+  std::string_view s;
+  if (auto err = v.get_string().get(s)) return JsonError(err);
+  out->assign(s);
+  return absl::OkStatus();
+}
+
+absl::Status SnapshotParser::ReadOptString(od::value v,
+                                           std::optional<std::string>* out) {
+  bool is_null;
+  RETURN_IF_ERROR(CheckType(v, od::json_type::string, true, "a string or null",
+                            &is_null));
+  out->reset();
+  if (is_null) return absl::OkStatus();
+  std::string_view s;
+  if (auto err = v.get_string().get(s)) return JsonError(err);
+  out->emplace(s);
+  return absl::OkStatus();
+}
+
+absl::Status SnapshotParser::ReadBool(od::value v, bool* out) {
+  bool is_null;
+  RETURN_IF_ERROR(CheckType(v, od::json_type::boolean, false, "a boolean", &is_null));
+  if (auto err = v.get_bool().get(*out)) return JsonError(err);
+  return absl::OkStatus();
+}
+
+absl::Status SnapshotParser::ReadOptBool(od::value v, std::optional<bool>* out) {
+  bool is_null;
+  RETURN_IF_ERROR(CheckType(v, od::json_type::boolean, true, "a boolean or null",
+                            &is_null));
+  out->reset();
+  if (is_null) return absl::OkStatus();
+  bool b;
+  if (auto err = v.get_bool().get(b)) return JsonError(err);
+  *out = b;
+  return absl::OkStatus();
+}
+
+absl::Status SnapshotParser::ReadOptInt(od::value v,
+                                        std::optional<int64_t>* out) {
+  size_t offset = OffsetOf(v);
+  bool is_null;
+  RETURN_IF_ERROR(CheckType(v, od::json_type::number, true,
+                            "an integer or null", &is_null));
+  out->reset();
+  if (is_null) return absl::OkStatus();
+  int64_t i;
+  if (v.get_int64().get(i) != simdjson::SUCCESS) {
+    return ErrorAt(offset, "expected an integer");
+  }
+  *out = i;
+  return absl::OkStatus();
+}
+
+absl::Status SnapshotParser::ParseTime(std::string_view text, size_t offset,
+                                       absl::Time* out) {
+  absl::StatusOr<absl::Time> t = ParseRfc3339(text);
+  if (!t.ok()) return ErrorAt(offset, ToStd(t.status().message()));
+  *out = *t;
+  return absl::OkStatus();
+}
+
+absl::Status SnapshotParser::ReadOptTime(od::value v,
+                                         std::optional<absl::Time>* out) {
+  size_t offset = OffsetOf(v);
+  std::optional<std::string> text;
+  RETURN_IF_ERROR(ReadOptString(v, &text));
+  if (!text) {
+    out->reset();
+    return absl::OkStatus();
+  }
+  absl::Time t;
+  RETURN_IF_ERROR(ParseTime(*text, offset, &t));
+  *out = t;
+  return absl::OkStatus();
+}
+
+absl::Status SnapshotParser::ReadMoment(od::value v, Moment* out) {
+  size_t offset = OffsetOf(v);
+  std::optional<std::string> text;
+  RETURN_IF_ERROR(ReadOptString(v, &text));
+  if (!text) {
+    *out = Moment::Unknown();
+  } else if (*text == "never") {
+    *out = Moment::Never();
+  } else {
+    absl::Time t;
+    RETURN_IF_ERROR(ParseTime(*text, offset, &t));
+    *out = Moment::At(t);
+  }
+  return absl::OkStatus();
+}
+
+absl::Status SnapshotParser::ReadStringList(od::value v,
+                                            std::vector<std::string>* out) {
+  out->clear();
+  return ReadArray(v, [&](od::value element, size_t) {
+    out->emplace_back();
+    return ReadString(element, &out->back());
+  });
+}
+
+template <typename Fn>
+absl::Status SnapshotParser::ReadObject(od::value v, std::string_view what,
+                                        Fields fields, uint64_t required,
+                                        Fn&& on_field, size_t* object_offset) {
+  size_t offset = OffsetOf(v);
+  if (object_offset) *object_offset = offset;
+  if (path_.size() >= static_cast<size_t>(max_depth_)) {
+    return ErrorAt(offset, Cat("nesting deeper than ", max_depth_, " levels"));
+  }
+  od::json_type type{};
+  RETURN_IF_ERROR(TypeOf(v, &type));
+  if (type != od::json_type::object) return WrongType(offset, "an object", type);
+  od::object object;
+  if (auto err = v.get_object().get(object)) return JsonError(err);
+  uint64_t seen = 0;
+  for (auto field_result : object) {
+    od::field field;
+    if (auto err = std::move(field_result).get(field)) return JsonError(err);
+    size_t key_offset = static_cast<size_t>(field.key().raw() - base_) - 1;
+    std::string_view key;
+    if (auto err = field.unescaped_key().get(key)) return JsonError(err);
+    int index = -1;
+    for (size_t i = 0; i < fields.size(); ++i) {
+      if (fields[i] == key) {
+        index = static_cast<int>(i);
+        break;
+      }
+    }
+    if (index < 0) {
+      if (key.starts_with("x-")) {
+        RETURN_IF_ERROR(ConsumeAny(field.value(), static_cast<int>(path_.size()) + 1));
+        continue;
+      }
+      std::vector<std::string> names(fields.begin(), fields.end());
+      return ErrorAt(key_offset, Cat("unknown field `", key, "` in ", what,
+                                     DidYouMean(key, names)));
+    }
+    if (seen & Bit(index)) {
+      return ErrorAt(key_offset, Cat("duplicate field `", key, "` in ", what));
+    }
+    seen |= Bit(index);
+    PathScope scope(this, fields[index]);
+    RETURN_IF_ERROR(on_field(index, field.value()));
+  }
+  for (size_t i = 0; i < fields.size(); ++i) {
+    if ((required & Bit(static_cast<int>(i))) && !(seen & Bit(static_cast<int>(i)))) {
+      return ErrorAt(offset, Cat(what, " is missing the required field `",
+                                 fields[i], "`"));
+    }
+  }
+  return absl::OkStatus();
+}
+
+template <typename Fn>
+absl::Status SnapshotParser::ReadArray(od::value v, Fn&& on_element) {
+  size_t offset = OffsetOf(v);
+  if (path_.size() >= static_cast<size_t>(max_depth_)) {
+    return ErrorAt(offset, Cat("nesting deeper than ", max_depth_, " levels"));
+  }
+  od::json_type type{};
+  RETURN_IF_ERROR(TypeOf(v, &type));
+  if (type != od::json_type::array) return WrongType(offset, "an array", type);
+  od::array array;
+  if (auto err = v.get_array().get(array)) return JsonError(err);
+  size_t index = 0;
+  for (auto element_result : array) {
+    od::value element;
+    if (auto err = std::move(element_result).get(element)) return JsonError(err);
+    PathScope scope(this, "", static_cast<int64_t>(index));
+    RETURN_IF_ERROR(on_element(element, index));
+    ++index;
+  }
+  return absl::OkStatus();
+}
+
+absl::Status SnapshotParser::ConsumeAny(od::value v, int depth) {
+  size_t offset = OffsetOf(v);
+  od::json_type type{};
+  RETURN_IF_ERROR(TypeOf(v, &type));
+  switch (type) {
+    case od::json_type::object:
+    case od::json_type::array:
+      if (depth >= max_depth_) {
+        return ErrorAt(offset, Cat("nesting deeper than ", max_depth_, " levels"));
+      }
+      if (type == od::json_type::array) {
+        od::array array;
+        if (auto err = v.get_array().get(array)) return JsonError(err);
+        for (auto element : array) {
+          od::value e;
+          if (auto err = std::move(element).get(e)) return JsonError(err);
+          RETURN_IF_ERROR(ConsumeAny(e, depth + 1));
+        }
+      } else {
+        od::object object;
+        if (auto err = v.get_object().get(object)) return JsonError(err);
+        for (auto field_result : object) {
+          od::field field;
+          if (auto err = std::move(field_result).get(field)) return JsonError(err);
+          std::string_view key;
+          if (auto err = field.unescaped_key().get(key)) return JsonError(err);
+          RETURN_IF_ERROR(ConsumeAny(field.value(), depth + 1));
+        }
+      }
+      return absl::OkStatus();
+    case od::json_type::string: {
+      std::string_view s;
+      if (auto err = v.get_string().get(s)) return JsonError(err);
+      return absl::OkStatus();
+    }
+    case od::json_type::number: {
+      double d;
+      if (auto err = v.get_double().get(d)) return JsonError(err);
+      return absl::OkStatus();
+    }
+    case od::json_type::boolean: {
+      bool b;
+      if (auto err = v.get_bool().get(b)) return JsonError(err);
+      return absl::OkStatus();
+    }
+    case od::json_type::null:
+      if (!v.is_null()) return JsonError(simdjson::TAPE_ERROR);
+      return absl::OkStatus();
+  }
+  return absl::OkStatus();
+}
+
+// ---------------------------------------------------------------- format
+
+constexpr std::string_view kRootFields[] = {
+    "schema",  "collected_at", "source",        "org",
+    "members", "invites",      "teams",         "repositories",
+    "access_tokens", "integrations", "audit_events"};
+enum RootField {
+  kSchema, kCollectedAt, kSource, kOrg, kMembers, kInvites, kTeams,
+  kRepositories, kAccessTokens, kIntegrations, kAuditEvents
+};
+
+absl::Status SnapshotParser::Parse(od::document& doc, OrgState* state) {
+  // The schema decides how to read everything else, so check it first.
+  {
+    od::object root;
+    auto err = doc.get_object().get(root);
+    if (err == simdjson::INCORRECT_TYPE) {
+      od::value v;
+      if (doc.get_value().get(v) == simdjson::SUCCESS) {
+        od::json_type type{};
+        if (v.type().get(type) == simdjson::SUCCESS) {
+          return WrongType(0, "an object", type);
+        }
+      }
+    }
+    if (err) return JsonError(err);
+    od::value schema;
+    err = root.find_field_unordered("schema").get(schema);
+    if (err == simdjson::SUCCESS) {
+      std::string_view s;
+      size_t offset = OffsetOf(schema);
+      if (schema.get_string().get(s) == simdjson::SUCCESS &&
+          s != kStateSchema) {
+        return source_.Error(offset, Cat("unknown schema `", s,
+                                         "`: this hublint reads ", kStateSchema));
+      }
+    } else if (err != simdjson::NO_SUCH_FIELD) {
+      return JsonError(err);
+    }
+    doc.rewind();
+    last_offset_ = 0;
+  }
+  od::value root;
+  if (auto err = doc.get_value().get(root)) return JsonError(err);
+  size_t root_offset = 0;
+  RETURN_IF_ERROR(ReadObject(
+      root, "the state", kRootFields, Bit(kSchema) | Bit(kOrg),
+      [&](int field, od::value v) -> absl::Status {
+        switch (field) {
+          case kSchema:
+            return ReadString(v, &state->schema);
+          case kCollectedAt:
+            return ReadOptTime(v, &state->collected_at);
+          case kSource:
+            return ReadSource(v, &state->source);
+          case kOrg:
+            return ReadOrg(v, state);
+          case kMembers:
+            return ReadArray(v, [&](od::value e, size_t) {
+              state->members.emplace_back();
+              return ReadMember(e, &state->members.back());
+            });
+          case kInvites:
+            return ReadArray(v, [&](od::value e, size_t) {
+              state->invites.emplace_back();
+              return ReadInvite(e, &state->invites.back());
+            });
+          case kTeams:
+            return ReadArray(v, [&](od::value e, size_t) {
+              state->teams.emplace_back();
+              return ReadTeam(e, &state->teams.back());
+            });
+          case kRepositories:
+            return ReadArray(v, [&](od::value e, size_t) {
+              state->repositories.emplace_back();
+              return ReadRepository(e, &state->repositories.back());
+            });
+          case kAccessTokens:
+            return ReadArray(v, [&](od::value e, size_t) {
+              state->access_tokens.emplace_back();
+              return ReadToken(e, &state->access_tokens.back());
+            });
+          case kIntegrations:
+            return ReadArray(v, [&](od::value e, size_t) {
+              state->integrations.emplace_back();
+              return ReadIntegration(e, &state->integrations.back());
+            });
+          case kAuditEvents:
+            return ReadArray(v, [&](od::value e, size_t) {
+              state->audit_events.emplace_back();
+              return ReadAuditEvent(e, &state->audit_events.back());
+            });
+        }
+        return absl::OkStatus();
+      },
+      &root_offset));
+  const char* rest = nullptr;
+  if (doc.current_location().get(rest) == simdjson::SUCCESS) {
+    return JsonError(simdjson::TRAILING_CONTENT);
+  }
+  return absl::OkStatus();
+}
+
+constexpr std::string_view kSourceFields[] = {"kind", "api_url", "complete",
+                                              "gaps"};
+constexpr std::string_view kGapFields[] = {"part", "reason"};
+
+absl::Status SnapshotParser::ReadSource(od::value v, SourceInfo* source) {
+  return ReadObject(v, "source", kSourceFields, Bit(0),
+                    [&](int field, od::value fv) -> absl::Status {
+    switch (field) {
+      case 0:
+        return ReadString(fv, &source->kind);
+      case 1:
+        return ReadOptString(fv, &source->api_url);
+      case 2:
+        return ReadBool(fv, &source->complete);
+      case 3:
+        return ReadArray(fv, [&](od::value e, size_t) {
+          source->gaps.emplace_back();
+          SourceGap* gap = &source->gaps.back();
+          return ReadObject(e, "gap", kGapFields, Bit(0) | Bit(1),
+                            [&](int f, od::value gv) {
+                              return ReadString(gv, f == 0 ? &gap->part
+                                                           : &gap->reason);
+                            });
+        });
+    }
+    return absl::OkStatus();
+  });
+}
+
+constexpr std::string_view kOrgFields[] = {"name", "settings"};
+constexpr std::string_view kSettingsFields[] = {
+    "image_access_management", "registry_access_management", "sso_enforced",
+    "scim_enabled"};
+constexpr std::string_view kIamFields[] = {"enabled", "allow_official_images",
+                                           "allow_verified_publishers"};
+constexpr std::string_view kRamFields[] = {"enabled", "docker_hub_allowed",
+                                           "custom_registries"};
+constexpr std::string_view kRegistryFields[] = {"address", "friendly_name",
+                                                "allowed"};
+
+absl::Status SnapshotParser::ReadOrg(od::value v, OrgState* state) {
+  size_t offset = 0;
+  RETURN_IF_ERROR(ReadObject(
+      v, "org", kOrgFields, Bit(0),
+      [&](int field, od::value fv) -> absl::Status {
+        if (field == 0) return ReadString(fv, &state->org_name);
+        return ReadSettings(fv, &state->settings);
+      },
+      &offset));
+  state->org_location = LocationAt(offset);
+  if (state->org_name.empty()) {
+    return ErrorAt(offset, "`org.name` must not be empty");
+  }
+  return absl::OkStatus();
+}
+
+absl::Status SnapshotParser::ReadSettings(od::value v, OrgSettings* settings) {
+  return ReadObject(v, "org.settings", kSettingsFields, 0,
+                    [&](int field, od::value fv) -> absl::Status {
+    switch (field) {
+      case 0: {
+        ImageAccessManagement& iam = settings->image_access_management;
+        return ReadObject(fv, "image_access_management", kIamFields, 0,
+                          [&](int f, od::value x) {
+                            return ReadOptBool(
+                                x, f == 0   ? &iam.enabled
+                                   : f == 1 ? &iam.allow_official_images
+                                            : &iam.allow_verified_publishers);
+                          });
+      }
+      case 1: {
+        RegistryAccessManagement& ram = settings->registry_access_management;
+        return ReadObject(
+            fv, "registry_access_management", kRamFields, 0,
+            [&](int f, od::value x) -> absl::Status {
+              if (f == 0) return ReadOptBool(x, &ram.enabled);
+              if (f == 1) return ReadOptBool(x, &ram.docker_hub_allowed);
+              return ReadArray(x, [&](od::value e, size_t) {
+                ram.custom_registries.emplace_back();
+                CustomRegistry* r = &ram.custom_registries.back();
+                return ReadObject(e, "custom registry", kRegistryFields,
+                                  Bit(0) | Bit(2),
+                                  [&](int g, od::value y) -> absl::Status {
+                                    if (g == 0) return ReadString(y, &r->address);
+                                    if (g == 1) return ReadOptString(y, &r->friendly_name);
+                                    return ReadBool(y, &r->allowed);
+                                  });
+              });
+            });
+      }
+      case 2:
+        return ReadOptBool(fv, &settings->sso_enforced);
+      case 3:
+        return ReadOptBool(fv, &settings->scim_enabled);
+    }
+    return absl::OkStatus();
+  });
+}
+
+constexpr std::string_view kMemberFields[] = {
+    "username", "email", "full_name", "role", "is_guest", "teams",
+    "date_joined", "last_logged_in_at", "two_factor_enabled"};
+
+absl::Status SnapshotParser::ReadMember(od::value v, Member* m) {
+  size_t offset = 0;
+  RETURN_IF_ERROR(ReadObject(
+      v, "member", kMemberFields, Bit(0) | Bit(3),
+      [&](int field, od::value fv) -> absl::Status {
+        switch (field) {
+          case 0:
+            return ReadString(fv, &m->username);
+          case 1:
+            return ReadOptString(fv, &m->email);
+          case 2:
+            return ReadOptString(fv, &m->full_name);
+          case 3: {
+            size_t role_offset = OffsetOf(fv);
+            RETURN_IF_ERROR(ReadString(fv, &m->role));
+            AsciiLowerInPlace(&m->role);
+            if (m->role.empty()) return ErrorAt(role_offset, "must not be empty");
+            return absl::OkStatus();
+          }
+          case 4:
+            return ReadOptBool(fv, &m->is_guest);
+          case 5:
+            return ReadStringList(fv, &m->teams);
+          case 6:
+            return ReadOptTime(fv, &m->date_joined);
+          case 7:
+            return ReadMoment(fv, &m->last_logged_in_at);
+          case 8:
+            return ReadOptBool(fv, &m->two_factor_enabled);
+        }
+        return absl::OkStatus();
+      },
+      &offset));
+  m->location = LocationAt(offset);
+  if (m->username.empty()) return ErrorAt(offset, "`username` must not be empty");
+  return absl::OkStatus();
+}
+
+constexpr std::string_view kInviteFields[] = {"id", "invitee", "role", "team",
+                                              "inviter", "created_at"};
+
+absl::Status SnapshotParser::ReadInvite(od::value v, Invite* invite) {
+  size_t offset = 0;
+  invite->role = "member";
+  RETURN_IF_ERROR(ReadObject(
+      v, "invite", kInviteFields, Bit(1),
+      [&](int field, od::value fv) -> absl::Status {
+        switch (field) {
+          case 0:
+            return ReadOptString(fv, &invite->id);
+          case 1:
+            return ReadString(fv, &invite->invitee);
+          case 2: {
+            RETURN_IF_ERROR(ReadString(fv, &invite->role));
+            AsciiLowerInPlace(&invite->role);
+            return absl::OkStatus();
+          }
+          case 3:
+            return ReadOptString(fv, &invite->team);
+          case 4:
+            return ReadOptString(fv, &invite->inviter);
+          case 5:
+            return ReadOptTime(fv, &invite->created_at);
+        }
+        return absl::OkStatus();
+      },
+      &offset));
+  invite->location = LocationAt(offset);
+  return absl::OkStatus();
+}
+
+constexpr std::string_view kTeamFields[] = {
+    "name", "id", "description", "members", "repository_permissions"};
+constexpr std::string_view kGrantFields[] = {"repository", "permission"};
+
+absl::Status SnapshotParser::ReadTeam(od::value v, Team* team) {
+  size_t offset = 0;
+  RETURN_IF_ERROR(ReadObject(
+      v, "team", kTeamFields, Bit(0),
+      [&](int field, od::value fv) -> absl::Status {
+        switch (field) {
+          case 0:
+            return ReadString(fv, &team->name);
+          case 1:
+            return ReadOptInt(fv, &team->id);
+          case 2:
+            return ReadOptString(fv, &team->description);
+          case 3:
+            return ReadStringList(fv, &team->members);
+          case 4:
+            return ReadArray(fv, [&](od::value e, size_t) -> absl::Status {
+              team->repository_permissions.emplace_back();
+              RepositoryPermission* grant = &team->repository_permissions.back();
+              size_t grant_offset = 0;
+              RETURN_IF_ERROR(ReadObject(
+                  e, "repository permission", kGrantFields, Bit(0) | Bit(1),
+                  [&](int f, od::value x) -> absl::Status {
+                    if (f == 0) return ReadString(x, &grant->repository);
+                    size_t p_offset = OffsetOf(x);
+                    std::string name;
+                    RETURN_IF_ERROR(ReadString(x, &name));
+                    std::optional<Permission> p = ParsePermission(name);
+                    if (!p || *p == Permission::kNone) {
+                      return ErrorAt(p_offset,
+                                     Cat("unknown permission \"", name,
+                                         "\": expected \"read\", \"write\" or "
+                                         "\"admin\""));
+                    }
+                    grant->permission = *p;
+                    return absl::OkStatus();
+                  },
+                  &grant_offset));
+              grant->location = LocationAt(grant_offset);
+              return absl::OkStatus();
+            });
+        }
+        return absl::OkStatus();
+      },
+      &offset));
+  team->location = LocationAt(offset);
+  if (team->name.empty()) return ErrorAt(offset, "`name` must not be empty");
+  return absl::OkStatus();
+}
+
+constexpr std::string_view kRepositoryFields[] = {
+    "name", "is_private", "immutable_tags", "description", "last_updated"};
+
+absl::Status SnapshotParser::ReadRepository(od::value v, Repository* repo) {
+  size_t offset = 0;
+  RETURN_IF_ERROR(ReadObject(
+      v, "repository", kRepositoryFields, Bit(0),
+      [&](int field, od::value fv) -> absl::Status {
+        switch (field) {
+          case 0:
+            return ReadString(fv, &repo->name);
+          case 1:
+            return ReadOptBool(fv, &repo->is_private);
+          case 2:
+            return ReadOptBool(fv, &repo->immutable_tags);
+          case 3:
+            return ReadOptString(fv, &repo->description);
+          case 4:
+            return ReadOptTime(fv, &repo->last_updated);
+        }
+        return absl::OkStatus();
+      },
+      &offset));
+  repo->location = LocationAt(offset);
+  if (repo->name.empty()) return ErrorAt(offset, "`name` must not be empty");
+  return absl::OkStatus();
+}
+
+constexpr std::string_view kTokenFields[] = {
+    "kind", "id", "label", "owner", "scopes", "resources", "is_active",
+    "created_at", "last_used_at", "expires_at"};
+constexpr std::string_view kTokenResourceFields[] = {"type", "path", "scopes"};
+
+absl::Status SnapshotParser::ReadToken(od::value v, AccessToken* token) {
+  size_t offset = 0;
+  size_t kind_offset = 0;
+  std::string kind;
+  RETURN_IF_ERROR(ReadObject(
+      v, "access token", kTokenFields, Bit(0) | Bit(1),
+      [&](int field, od::value fv) -> absl::Status {
+        switch (field) {
+          case 0:
+            kind_offset = OffsetOf(fv);
+            return ReadString(fv, &kind);
+          case 1:
+            return ReadString(fv, &token->id);
+          case 2:
+            return ReadString(fv, &token->label);
+          case 3:
+            return ReadOptString(fv, &token->owner);
+          case 4:
+            return ReadStringList(fv, &token->scopes);
+          case 5:
+            return ReadArray(fv, [&](od::value e, size_t) {
+              token->resources.emplace_back();
+              TokenResource* r = &token->resources.back();
+              return ReadObject(e, "token resource", kTokenResourceFields,
+                                Bit(0) | Bit(1) | Bit(2),
+                                [&](int f, od::value x) -> absl::Status {
+                                  if (f == 0) return ReadString(x, &r->type);
+                                  if (f == 1) return ReadString(x, &r->path);
+                                  return ReadStringList(x, &r->scopes);
+                                });
+            });
+          case 6:
+            return ReadOptBool(fv, &token->is_active);
+          case 7:
+            return ReadOptTime(fv, &token->created_at);
+          case 8:
+            return ReadMoment(fv, &token->last_used_at);
+          case 9:
+            return ReadMoment(fv, &token->expires_at);
+        }
+        return absl::OkStatus();
+      },
+      &offset));
+  token->location = LocationAt(offset);
+  if (kind == "personal") {
+    token->kind = TokenKind::kPersonal;
+  } else if (kind == "organization") {
+    token->kind = TokenKind::kOrganization;
+  } else {
+    PathScope scope(this, "kind");
+    return ErrorAt(kind_offset, Cat("unknown token kind \"", kind,
+                                    "\": expected \"personal\" or "
+                                    "\"organization\""));
+  }
+  if (token->id.empty()) return ErrorAt(offset, "`id` must not be empty");
+  if (token->kind == TokenKind::kPersonal && !token->resources.empty()) {
+    return ErrorAt(offset, "a personal token has `scopes`, not `resources`");
+  }
+  if (token->kind == TokenKind::kOrganization && !token->scopes.empty()) {
+    return ErrorAt(offset,
+                   "an organization token has `resources` with scopes, not "
+                   "`scopes`");
+  }
+  return absl::OkStatus();
+}
+
+constexpr std::string_view kIntegrationFields[] = {
+    "name", "kind", "username", "token_label", "token_id"};
+
+absl::Status SnapshotParser::ReadIntegration(od::value v,
+                                             Integration* integration) {
+  size_t offset = 0;
+  RETURN_IF_ERROR(ReadObject(
+      v, "integration", kIntegrationFields, Bit(0) | Bit(2),
+      [&](int field, od::value fv) -> absl::Status {
+        switch (field) {
+          case 0:
+            return ReadString(fv, &integration->name);
+          case 1:
+            return ReadOptString(fv, &integration->kind);
+          case 2:
+            return ReadString(fv, &integration->username);
+          case 3:
+            return ReadOptString(fv, &integration->token_label);
+          case 4:
+            return ReadOptString(fv, &integration->token_id);
+        }
+        return absl::OkStatus();
+      },
+      &offset));
+  integration->location = LocationAt(offset);
+  return absl::OkStatus();
+}
+
+constexpr std::string_view kAuditFields[] = {"action", "actor", "name",
+                                             "timestamp", "data"};
+
+absl::Status SnapshotParser::ReadAuditEvent(od::value v, AuditEvent* event) {
+  size_t offset = 0;
+  RETURN_IF_ERROR(ReadObject(
+      v, "audit event", kAuditFields, Bit(0),
+      [&](int field, od::value fv) -> absl::Status {
+        switch (field) {
+          case 0:
+            return ReadString(fv, &event->action);
+          case 1:
+            return ReadOptString(fv, &event->actor);
+          case 2:
+            return ReadOptString(fv, &event->name);
+          case 3:
+            return ReadOptTime(fv, &event->timestamp);
+          case 4: {
+            size_t data_offset = OffsetOf(fv);
+            od::json_type type{};
+            RETURN_IF_ERROR(TypeOf(fv, &type));
+            if (type != od::json_type::object) {
+              return WrongType(data_offset, "an object", type);
+            }
+            od::object object;
+            if (auto err = fv.get_object().get(object)) return JsonError(err);
+            for (auto field_result : object) {
+              od::field f;
+              if (auto err = std::move(field_result).get(f)) return JsonError(err);
+              std::string_view key;
+              if (auto err = f.unescaped_key().get(key)) return JsonError(err);
+              std::string key_copy(key);
+              std::string value;
+              PathScope scope(this, key_copy);
+              RETURN_IF_ERROR(ReadString(f.value(), &value));
+              event->data.emplace_back(std::move(key_copy), std::move(value));
+            }
+            return absl::OkStatus();
+          }
+        }
+        return absl::OkStatus();
+      },
+      &offset));
+  event->location = LocationAt(offset);
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::StatusOr<OrgState> ReadSnapshot(std::string text, std::string name,
+                                      const SnapshotReadOptions& options) {
+  // simdjson reads past the end of its input; give it padding without a
+  // second copy when the string's capacity allows.
+  if (text.capacity() < text.size() + simdjson::SIMDJSON_PADDING) {
+    text.reserve(text.size() + simdjson::SIMDJSON_PADDING);
+  }
+  SourceText source(std::move(name), std::move(text));
+  const std::string& body = source.text();
+  simdjson::padded_string_view padded(body.data(), body.size(), body.capacity());
+  od::parser parser;
+  OrgState state;
+  state.source_files.push_back(source.name());
+  od::document doc;
+  auto iterate_error = parser.iterate(padded).get(doc);
+  SnapshotParser reader(source, body.data(), options.max_depth);
+  // simdjson accepts an empty document at first and fails later.
+  bool blank = body.find_first_not_of(" \t\r\n") == std::string::npos;
+  if (iterate_error || blank) {
+    if (std::optional<JsonSyntaxError> e =
+            FindJsonSyntaxError(body, options.max_depth)) {
+      return source.Error(e->offset, e->message);
+    }
+    return source.Error(0, Cat("invalid JSON: ",
+                               simdjson::error_message(iterate_error)));
+  }
+  RETURN_IF_ERROR(reader.Parse(doc, &state));
+  std::vector<StateProblem> problems = state.Finalize();
+  if (!problems.empty()) {
+    const StateProblem& first = problems.front();
+    std::string message = source.Diagnostic(
+        TextPosition{first.location.line, first.location.column},
+        first.message);
+    if (problems.size() > 1) {
+      Append(&message, "\n(and ", problems.size() - 1, " more problem",
+             problems.size() > 2 ? "s" : "", ")");
+    }
+    return absl::InvalidArgumentError(message);
+  }
+  return state;
+}
+
+absl::StatusOr<OrgState> ReadSnapshotFile(const std::string& path,
+                                          const SnapshotReadOptions& options) {
+  ASSIGN_OR_RETURN(std::string text, ReadFile(path));
+  return ReadSnapshot(std::move(text), path == "-" ? "<stdin>" : path, options);
+}
+
+}  // namespace hublint

@@ -1,0 +1,49 @@
+#ifndef HUBLINT_STATE_SNAPSHOT_READER_H_
+#define HUBLINT_STATE_SNAPSHOT_READER_H_
+
+// Reads a `hublint/state/v1` document (a snapshot collected by `hublint
+// fetch`, or a hand-written declared state) into an OrgState, keeping the
+// line and column of every resource so that findings point at it.
+//
+// Reading is strict, because a typo in a declared state must not silently
+// turn a fact into "unknown": every field has a fixed type, unknown fields
+// are errors (with a suggestion), except keys starting with "x-", which are
+// extensions and ignored after a syntax check. The format is documented in
+// docs/state-format.md, with a JSON Schema in docs/state-format.schema.json.
+//
+// Errors are kInvalidArgument statuses whose message is a diagnostic:
+//
+//   org.json:14:25: `members[2].two_factor_enabled`: expected a boolean or
+//   null, got a string
+//         "two_factor_enabled": "yes",
+//                               ^
+//
+// (on one line). Reading the file itself can fail with the codes of
+// ReadFile() (kNotFound, ...).
+
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "lint/model/org_state.h"
+
+namespace hublint {
+
+struct SnapshotReadOptions {
+  // Deepest nesting of arrays and objects accepted (extension values
+  // included); deeper input is rejected, never recursed into.
+  int max_depth = 64;
+};
+
+// Reads the document in `text`; `name` is what diagnostics call it (a path,
+// or "<string>"). The returned state is finalized (OrgState::Finalize()),
+// with `name` as its only source file.
+absl::StatusOr<OrgState> ReadSnapshot(std::string text, std::string name,
+                                      const SnapshotReadOptions& options = {});
+
+// Reads the file at `path` ("-" for standard input).
+absl::StatusOr<OrgState> ReadSnapshotFile(
+    const std::string& path, const SnapshotReadOptions& options = {});
+
+}  // namespace hublint
+
+#endif  // HUBLINT_STATE_SNAPSHOT_READER_H_

@@ -16,7 +16,8 @@ class SyntaxChecker {
 
   std::optional<JsonSyntaxError> Check() {
     SkipSpace();
-    if (pos_ == text_.size()) return Fail("empty document: expected a JSON value");
+    if (pos_ == text_.size())
+      return Fail("empty document: expected a JSON value");
     if (!Value()) return error_;
     SkipSpace();
     if (pos_ != text_.size()) {
@@ -58,7 +59,8 @@ class SyntaxChecker {
 
   bool Value() {
     SkipSpace();
-    if (AtEnd()) return FailAt(pos_, "unexpected end of input: expected a value");
+    if (AtEnd())
+      return FailAt(pos_, "unexpected end of input: expected a value");
     switch (Peek()) {
       case '{':
         return Container('}');
@@ -74,7 +76,8 @@ class SyntaxChecker {
         return Literal("null");
       default:
         if (Peek() == '-' || (Peek() >= '0' && Peek() <= '9')) return Number();
-        return FailAt(pos_, Cat("unexpected ", Describe(), ": expected a value"));
+        return FailAt(pos_,
+                      Cat("unexpected ", Describe(), ": expected a value"));
     }
   }
 
@@ -111,7 +114,8 @@ class SyntaxChecker {
       ++pos_;
       if (!AtEnd() && (Peek() == '+' || Peek() == '-')) ++pos_;
       if (AtEnd() || !IsDigit(Peek())) {
-        return FailAt(start, "invalid number: expected a digit in the exponent");
+        return FailAt(start,
+                      "invalid number: expected a digit in the exponent");
       }
       while (!AtEnd() && IsDigit(Peek())) ++pos_;
     }
@@ -130,7 +134,8 @@ class SyntaxChecker {
     uint32_t v = 0;
     for (int i = 0; i < 4; ++i) {
       if (AtEnd() || HexValue(Peek()) < 0) {
-        return FailAt(escape_start, "invalid \\u escape: expected four hex digits");
+        return FailAt(escape_start,
+                      "invalid \\u escape: expected four hex digits");
       }
       v = v * 16 + static_cast<uint32_t>(HexValue(Peek()));
       ++pos_;
@@ -148,7 +153,8 @@ class SyntaxChecker {
       unsigned char c = static_cast<unsigned char>(Peek());
       if (c == '"') break;
       if (c < 0x20) {
-        return FailAt(pos_, "control character in string: escape it (\\n, \\t, \\u00XX)");
+        return FailAt(
+            pos_, "control character in string: escape it (\\n, \\t, \\u00XX)");
       }
       if (c == '\\') {
         if (!ValidUtf8Run(run_start)) return false;
@@ -158,30 +164,40 @@ class SyntaxChecker {
         char e = Peek();
         ++pos_;
         switch (e) {
-          case '"': case '\\': case '/': case 'b': case 'f': case 'n':
-          case 'r': case 't':
+          case '"':
+          case '\\':
+          case '/':
+          case 'b':
+          case 'f':
+          case 'n':
+          case 'r':
+          case 't':
             break;
           case 'u': {
             uint32_t unit = 0;
             if (!HexQuad(escape_start, &unit)) return false;
             if (unit >= 0xDC00 && unit <= 0xDFFF) {
-              return FailAt(escape_start, "invalid \\u escape: unpaired low surrogate");
+              return FailAt(escape_start,
+                            "invalid \\u escape: unpaired low surrogate");
             }
             if (unit >= 0xD800 && unit <= 0xDBFF) {
               if (text_.substr(pos_, 2) != "\\u") {
-                return FailAt(escape_start, "invalid \\u escape: unpaired high surrogate");
+                return FailAt(escape_start,
+                              "invalid \\u escape: unpaired high surrogate");
               }
               pos_ += 2;
               uint32_t low = 0;
               if (!HexQuad(escape_start, &low)) return false;
               if (low < 0xDC00 || low > 0xDFFF) {
-                return FailAt(escape_start, "invalid \\u escape: unpaired high surrogate");
+                return FailAt(escape_start,
+                              "invalid \\u escape: unpaired high surrogate");
               }
             }
             break;
           }
           default:
-            return FailAt(escape_start, Cat("invalid escape `\\", e, "` in string"));
+            return FailAt(escape_start,
+                          Cat("invalid escape `\\", e, "` in string"));
         }
         run_start = pos_;
         continue;
@@ -216,8 +232,8 @@ class SyntaxChecker {
       if (object) {
         SkipSpace();
         if (AtEnd() || Peek() != '"') {
-          return FailAt(pos_, Cat("unexpected ", Describe(),
-                                  ": expected a string key"));
+          return FailAt(
+              pos_, Cat("unexpected ", Describe(), ": expected a string key"));
         }
         if (!String()) return false;
         SkipSpace();
@@ -238,9 +254,10 @@ class SyntaxChecker {
         --depth_;
         return true;
       }
-      return FailAt(pos_, Cat("unexpected ", Describe(), ": expected `,` or `",
-                              close, "` after ",
-                              object ? "an object member" : "an array element"));
+      return FailAt(
+          pos_,
+          Cat("unexpected ", Describe(), ": expected `,` or `", close,
+              "` after ", object ? "an object member" : "an array element"));
     }
   }
 

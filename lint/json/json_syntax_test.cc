@@ -1,7 +1,6 @@
 #include "lint/json/json_syntax.h"
 
 #include <doctest/doctest.h>
-
 #include <simdjson.h>
 
 namespace hublint {
@@ -19,9 +18,11 @@ const BadCase kBadCases[] = {
     {"{", 1, "unexpected end of input: expected a string key"},
     {"{\"a\" 1}", 5, "unexpected `1`: expected `:` after the key"},
     {"{\"a\": 1,}", 8, "unexpected `}`: expected a string key"},
-    {"[1, 2", 5, "unexpected end of input: expected `,` or `]` after an array element"},
+    {"[1, 2", 5,
+     "unexpected end of input: expected `,` or `]` after an array element"},
     {"[1 2]", 3, "unexpected `2`: expected `,` or `]` after an array element"},
-    {"{\"a\": 1 \"b\": 2}", 8, "unexpected `\"`: expected `,` or `}` after an object member"},
+    {"{\"a\": 1 \"b\": 2}", 8,
+     "unexpected `\"`: expected `,` or `}` after an object member"},
     {"[01]", 1, "invalid number: leading zeros are not allowed"},
     {"[-]", 1, "invalid number: expected a digit after `-`"},
     {"[1.]", 1, "invalid number: expected a digit after `.`"},
@@ -30,7 +31,8 @@ const BadCase kBadCases[] = {
     {"[nul", 1, "invalid literal: expected `null`"},
     {"'single'", 0, "unexpected `'`: expected a value"},
     {"\"open", 0, "unterminated string"},
-    {"\"tab\there\"", 4, "control character in string: escape it (\\n, \\t, \\u00XX)"},
+    {"\"tab\there\"", 4,
+     "control character in string: escape it (\\n, \\t, \\u00XX)"},
     {"\"bad \\q\"", 5, "invalid escape `\\q` in string"},
     {"\"\\u12G4\"", 1, "invalid \\u escape: expected four hex digits"},
     {"\"\\uDC00\"", 1, "invalid \\u escape: unpaired low surrogate"},
@@ -61,15 +63,25 @@ TEST_CASE("Nesting is bounded, without recursion past the bound") {
   CHECK(error->offset == 64);
   CHECK(error->message == "nesting deeper than 64 levels");
   std::string hostile(1'000'000, '[');
-  CHECK(FindJsonSyntaxError(hostile)->message == "nesting deeper than 64 levels");
+  CHECK(FindJsonSyntaxError(hostile)->message ==
+        "nesting deeper than 64 levels");
 }
 
 const char* const kGoodCases[] = {
-    "0", "-0", "1.5e10", "-12.25E-3", "true", "null", "\"\"",
+    "0",
+    "-0",
+    "1.5e10",
+    "-12.25E-3",
+    "true",
+    "null",
+    "\"\"",
     "\"\\u00e9\\uD83D\\uDC33 \\\" \\\\ \\/ \\b\\f\\n\\r\\t\"",
-    "{}", "[]", " { \"a\" : [ 1 , { \"b\" : null } ] } ",
+    "{}",
+    "[]",
+    " { \"a\" : [ 1 , { \"b\" : null } ] } ",
     "\"caf\xC3\xA9 \xF0\x9F\x90\xB3\"",
-    "{\"a\":1,\"a\":2}",  // duplicate keys are syntax-valid; readers reject them
+    "{\"a\":1,\"a\":2}",  // duplicate keys are syntax-valid; readers reject
+                          // them
 };
 
 // Differential test: simdjson (what the readers use) and the checker agree

@@ -39,8 +39,8 @@ struct AccessToken {
   std::string label;
   // The user the token belongs to (PAT) or who created it (OAT).
   std::optional<std::string> owner;
-  std::vector<std::string> scopes;        // personal tokens
-  std::vector<TokenResource> resources;   // organization tokens
+  std::vector<std::string> scopes;       // personal tokens
+  std::vector<TokenResource> resources;  // organization tokens
   std::optional<bool> is_active;
   std::optional<absl::Time> created_at;
   Moment last_used_at;  // Never: never used
@@ -52,10 +52,9 @@ struct AccessToken {
 
   bool operator==(const AccessToken& o) const {
     return kind == o.kind && id == o.id && label == o.label &&
-           owner == o.owner && scopes == o.scopes &&
-           resources == o.resources && is_active == o.is_active &&
-           created_at == o.created_at && last_used_at == o.last_used_at &&
-           expires_at == o.expires_at;
+           owner == o.owner && scopes == o.scopes && resources == o.resources &&
+           is_active == o.is_active && created_at == o.created_at &&
+           last_used_at == o.last_used_at && expires_at == o.expires_at;
   }
 };
 

@@ -13,9 +13,9 @@ namespace hublint {
 // its own, such as the Microsoft Defender for Cloud connector. Declared (in
 // the config file or the snapshot), never fetched.
 struct Integration {
-  std::string name;      // the key: `integration:<name>`
+  std::string name;                 // the key: `integration:<name>`
   std::optional<std::string> kind;  // e.g. "defender-for-cloud"
-  std::string username;  // the Docker Hub account it signs in with
+  std::string username;             // the Docker Hub account it signs in with
   // Which token it uses: by label, by id, or both. A token matches when its
   // id equals token_id, or its label equals token_label and it is the
   // account's personal token or an organization token.

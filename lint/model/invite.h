@@ -21,8 +21,7 @@ struct Invite {
 
   bool operator==(const Invite& o) const {
     return id == o.id && invitee == o.invitee && role == o.role &&
-           team == o.team && inviter == o.inviter &&
-           created_at == o.created_at;
+           team == o.team && inviter == o.inviter && created_at == o.created_at;
   }
 };
 

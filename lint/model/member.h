@@ -31,10 +31,10 @@ struct Member {
   Location location;
 
   // --- Joins, computed by OrgState::Finalize(); not part of the snapshot.
-  std::vector<uint32_t> team_indices;       // into OrgState::teams
+  std::vector<uint32_t> team_indices;                 // into OrgState::teams
   Permission highest_permission = Permission::kNone;  // over all team grants
-  std::vector<uint32_t> token_indices;      // personal tokens it owns
-  std::vector<uint32_t> integration_indices;  // integrations using it
+  std::vector<uint32_t> token_indices;                // personal tokens it owns
+  std::vector<uint32_t> integration_indices;          // integrations using it
 
   bool operator==(const Member& o) const {
     return username == o.username && email == o.email &&

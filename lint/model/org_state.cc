@@ -26,8 +26,8 @@ void IndexByKey(const std::vector<T>& items, KeyFn key, std::string_view what,
       const Location& first = items[it->second].location;
       std::string where =
           first.known() ? Cat(" (first at line ", first.line, ")") : "";
-      problems->push_back({items[i].location,
-                           Cat("duplicate ", what, " `", k, "`", where)});
+      problems->push_back(
+          {items[i].location, Cat("duplicate ", what, " `", k, "`", where)});
     }
   }
 }
@@ -89,23 +89,30 @@ bool SourceInfo::IsGap(std::string_view part) const {
 
 std::vector<StateProblem> OrgState::Finalize() {
   std::vector<StateProblem> problems;
-  IndexByKey(members, [](const Member& m) -> const std::string& { return m.username; },
-             "username", &member_index_, &problems);
-  IndexByKey(teams, [](const Team& t) -> const std::string& { return t.name; },
-             "team name", &team_index_, &problems);
-  IndexByKey(repositories,
-             [](const Repository& r) -> const std::string& { return r.name; },
-             "repository name", &repository_index_, &problems);
-  IndexByKey(access_tokens,
-             [](const AccessToken& t) -> const std::string& { return t.id; },
-             "token id", &token_index_, &problems);
-  IndexByKey(integrations,
-             [](const Integration& i) -> const std::string& { return i.name; },
-             "integration name", &integration_index_, &problems);
+  IndexByKey(
+      members, [](const Member& m) -> const std::string& { return m.username; },
+      "username", &member_index_, &problems);
+  IndexByKey(
+      teams, [](const Team& t) -> const std::string& { return t.name; },
+      "team name", &team_index_, &problems);
+  IndexByKey(
+      repositories,
+      [](const Repository& r) -> const std::string& { return r.name; },
+      "repository name", &repository_index_, &problems);
+  IndexByKey(
+      access_tokens,
+      [](const AccessToken& t) -> const std::string& { return t.id; },
+      "token id", &token_index_, &problems);
+  IndexByKey(
+      integrations,
+      [](const Integration& i) -> const std::string& { return i.name; },
+      "integration name", &integration_index_, &problems);
   {
     absl::flat_hash_map<std::string, uint32_t> invitees;
-    IndexByKey(invites, [](const Invite& i) -> const std::string& { return i.invitee; },
-               "invitee", &invitees, &problems);
+    IndexByKey(
+        invites,
+        [](const Invite& i) -> const std::string& { return i.invitee; },
+        "invitee", &invitees, &problems);
   }
 
   // Team membership, from both sides: a team's member list and a member's
@@ -126,9 +133,9 @@ std::vector<StateProblem> OrgState::Finalize() {
     for (const std::string& team_name : m.teams) {
       std::optional<uint32_t> ti = Lookup(team_index_, team_name);
       if (!ti) {
-        problems.push_back({m.location, Cat("member `", m.username,
-                                            "` is in team `", team_name,
-                                            "`, which is not in `teams`")});
+        problems.push_back(
+            {m.location, Cat("member `", m.username, "` is in team `",
+                             team_name, "`, which is not in `teams`")});
         continue;
       }
       memberships.emplace_back(*ti, mi);
@@ -139,9 +146,9 @@ std::vector<StateProblem> OrgState::Finalize() {
     for (const std::string& username : t.members) {
       std::optional<uint32_t> mi = Lookup(member_index_, username);
       if (!mi) {
-        problems.push_back({t.location, Cat("team `", t.name, "` lists member `",
-                                            username,
-                                            "`, who is not in `members`")});
+        problems.push_back(
+            {t.location, Cat("team `", t.name, "` lists member `", username,
+                             "`, who is not in `members`")});
         continue;
       }
       memberships.emplace_back(ti, *mi);
@@ -161,7 +168,8 @@ std::vector<StateProblem> OrgState::Finalize() {
   }
   for (Team& t : teams) {
     t.members.clear();
-    for (uint32_t mi : t.member_indices) t.members.push_back(members[mi].username);
+    for (uint32_t mi : t.member_indices)
+      t.members.push_back(members[mi].username);
   }
 
   // Repository grants.
@@ -222,10 +230,10 @@ std::vector<StateProblem> OrgState::Finalize() {
     for (uint32_t k = 0; k < access_tokens.size(); ++k) {
       const AccessToken& token = access_tokens[k];
       bool by_id = integration.token_id && token.id == *integration.token_id;
-      bool by_label =
-          integration.token_label && token.label == *integration.token_label &&
-          (token.kind == TokenKind::kOrganization ||
-           token.owner == integration.username);
+      bool by_label = integration.token_label &&
+                      token.label == *integration.token_label &&
+                      (token.kind == TokenKind::kOrganization ||
+                       token.owner == integration.username);
       if (by_id || by_label) integration.token_indices.push_back(k);
     }
   }

@@ -112,14 +112,16 @@ TEST_CASE("Finalize reports every broken reference and duplicate") {
   s.access_tokens.push_back(s.access_tokens[0]);
   std::vector<std::string> messages;
   for (const StateProblem& p : s.Finalize()) messages.push_back(p.message);
-  CHECK(messages == std::vector<std::string>{
-                        "duplicate username `bob` (first at line 20)",
-                        "duplicate token id `t1`",
-                        "member `alice` is in team `ghosts`, which is not in `teams`",
-                        "team `devs` lists member `mallory`, who is not in `members`",
-                        "team `devs` has a grant on repository `contoso/missing`, which is not in `repositories`",
-                        "team `admins` has two grants on repository `contoso/web`",
-                    });
+  CHECK(messages ==
+        std::vector<std::string>{
+            "duplicate username `bob` (first at line 20)",
+            "duplicate token id `t1`",
+            "member `alice` is in team `ghosts`, which is not in `teams`",
+            "team `devs` lists member `mallory`, who is not in `members`",
+            "team `devs` has a grant on repository `contoso/missing`, which is "
+            "not in `repositories`",
+            "team `admins` has two grants on repository `contoso/web`",
+        });
 }
 
 TEST_CASE("A team holding every member stays linear") {
@@ -128,7 +130,8 @@ TEST_CASE("A team holding every member stays linear") {
   Team everyone;
   everyone.name = "everyone";
   for (int i = 0; i < 50000; ++i) {
-    s.members.push_back(MakeMember("u" + std::to_string(i), "member", {"everyone"}));
+    s.members.push_back(
+        MakeMember("u" + std::to_string(i), "member", {"everyone"}));
     everyone.members.push_back("u" + std::to_string(i));
   }
   s.teams = {everyone};
@@ -147,9 +150,10 @@ TEST_CASE("SourceInfo::IsGap covers sub-parts") {
 }
 
 TEST_CASE("Resource kinds and permissions parse their own names") {
-  for (auto kind : {ResourceKind::kOrg, ResourceKind::kMember, ResourceKind::kTeam,
-                    ResourceKind::kRepository, ResourceKind::kToken,
-                    ResourceKind::kInvite, ResourceKind::kIntegration}) {
+  for (auto kind :
+       {ResourceKind::kOrg, ResourceKind::kMember, ResourceKind::kTeam,
+        ResourceKind::kRepository, ResourceKind::kToken, ResourceKind::kInvite,
+        ResourceKind::kIntegration}) {
     CHECK(ParseResourceKind(ResourceKindName(kind)) == kind);
   }
   CHECK_FALSE(ParseResourceKind("user").has_value());

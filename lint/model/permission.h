@@ -8,7 +8,12 @@ namespace hublint {
 
 // A team's access to a repository, ordered so that a higher value grants
 // more: read < write < admin. kNone is "no grant", used for joins.
-enum class Permission : uint8_t { kNone = 0, kRead = 1, kWrite = 2, kAdmin = 3 };
+enum class Permission : uint8_t {
+  kNone = 0,
+  kRead = 1,
+  kWrite = 2,
+  kAdmin = 3
+};
 
 // "none", "read", "write", "admin".
 std::string_view PermissionName(Permission p);

@@ -30,8 +30,8 @@ struct Repository {
 
   bool operator==(const Repository& o) const {
     return name == o.name && is_private == o.is_private &&
-           immutable_tags == o.immutable_tags &&
-           description == o.description && last_updated == o.last_updated;
+           immutable_tags == o.immutable_tags && description == o.description &&
+           last_updated == o.last_updated;
   }
 };
 

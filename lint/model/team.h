@@ -12,7 +12,7 @@ namespace hublint {
 
 // A team's grant on one repository.
 struct RepositoryPermission {
-  std::string repository;  // full name, "contoso/api"
+  std::string repository;                     // full name, "contoso/api"
   Permission permission = Permission::kRead;  // never kNone
   Location location;
 
@@ -25,7 +25,7 @@ struct RepositoryPermission {
 
 // A team (the API calls them groups).
 struct Team {
-  std::string name;  // the key: `team:<name>`
+  std::string name;           // the key: `team:<name>`
   std::optional<int64_t> id;  // the API's numeric group id, when known
   std::optional<std::string> description;
   std::vector<std::string> members;  // usernames

@@ -72,7 +72,9 @@ class LineTracker {
 class SnapshotParser {
  public:
   SnapshotParser(const SourceText& source, const char* base, int max_depth)
-      : source_(source), base_(base), max_depth_(max_depth),
+      : source_(source),
+        base_(base),
+        max_depth_(max_depth),
         lines_(source.text()) {}
 
   absl::Status Parse(od::document& doc, OrgState* state);
@@ -120,9 +122,8 @@ class SnapshotParser {
   }
   absl::Status ErrorAt(size_t offset, std::string_view message) {
     std::string path = PathString();
-    return source_.Error(offset,
-                         path.empty() ? std::string(message)
-                                      : Cat("`", path, "`: ", message));
+    return source_.Error(offset, path.empty() ? std::string(message)
+                                              : Cat("`", path, "`: ", message));
   }
   // simdjson reports only a code for malformed JSON; the syntax checker
   // says where and why.
@@ -141,7 +142,8 @@ class SnapshotParser {
   }
   absl::Status WrongType(size_t offset, std::string_view expected,
                          od::json_type got) {
-    return ErrorAt(offset, Cat("expected ", expected, ", got ", JsonTypeName(got)));
+    return ErrorAt(offset,
+                   Cat("expected ", expected, ", got ", JsonTypeName(got)));
   }
 
   // --- Scalars. Each reads the value `v` of the current path.
@@ -207,7 +209,8 @@ absl::Status SnapshotParser::CheckType(od::value& v, od::json_type want,
 
 absl::Status SnapshotParser::ReadString(od::value v, std::string* out) {
   bool is_null;
-  RETURN_IF_ERROR(CheckType(v, od::json_type::string, false, "a string", &is_null));
+  RETURN_IF_ERROR(
+      CheckType(v, od::json_type::string, false, "a string", &is_null));
   std::string_view s;
   if (auto err = v.get_string().get(s)) return JsonError(err);
   out->assign(s);
@@ -217,8 +220,8 @@ absl::Status SnapshotParser::ReadString(od::value v, std::string* out) {
 absl::Status SnapshotParser::ReadOptString(od::value v,
                                            std::optional<std::string>* out) {
   bool is_null;
-  RETURN_IF_ERROR(CheckType(v, od::json_type::string, true, "a string or null",
-                            &is_null));
+  RETURN_IF_ERROR(
+      CheckType(v, od::json_type::string, true, "a string or null", &is_null));
   out->reset();
   if (is_null) return absl::OkStatus();
   std::string_view s;
@@ -229,15 +232,17 @@ absl::Status SnapshotParser::ReadOptString(od::value v,
 
 absl::Status SnapshotParser::ReadBool(od::value v, bool* out) {
   bool is_null;
-  RETURN_IF_ERROR(CheckType(v, od::json_type::boolean, false, "a boolean", &is_null));
+  RETURN_IF_ERROR(
+      CheckType(v, od::json_type::boolean, false, "a boolean", &is_null));
   if (auto err = v.get_bool().get(*out)) return JsonError(err);
   return absl::OkStatus();
 }
 
-absl::Status SnapshotParser::ReadOptBool(od::value v, std::optional<bool>* out) {
+absl::Status SnapshotParser::ReadOptBool(od::value v,
+                                         std::optional<bool>* out) {
   bool is_null;
-  RETURN_IF_ERROR(CheckType(v, od::json_type::boolean, true, "a boolean or null",
-                            &is_null));
+  RETURN_IF_ERROR(CheckType(v, od::json_type::boolean, true,
+                            "a boolean or null", &is_null));
   out->reset();
   if (is_null) return absl::OkStatus();
   bool b;
@@ -321,7 +326,8 @@ absl::Status SnapshotParser::ReadObject(od::value v, std::string_view what,
   }
   od::json_type type{};
   RETURN_IF_ERROR(TypeOf(v, &type));
-  if (type != od::json_type::object) return WrongType(offset, "an object", type);
+  if (type != od::json_type::object)
+    return WrongType(offset, "an object", type);
   od::object object;
   if (auto err = v.get_object().get(object)) return JsonError(err);
   uint64_t seen = 0;
@@ -340,7 +346,8 @@ absl::Status SnapshotParser::ReadObject(od::value v, std::string_view what,
     }
     if (index < 0) {
       if (key.starts_with("x-")) {
-        RETURN_IF_ERROR(ConsumeAny(field.value(), static_cast<int>(path_.size()) + 1));
+        RETURN_IF_ERROR(
+            ConsumeAny(field.value(), static_cast<int>(path_.size()) + 1));
         continue;
       }
       std::vector<std::string> names(fields.begin(), fields.end());
@@ -355,7 +362,8 @@ absl::Status SnapshotParser::ReadObject(od::value v, std::string_view what,
     RETURN_IF_ERROR(on_field(index, field.value()));
   }
   for (size_t i = 0; i < fields.size(); ++i) {
-    if ((required & Bit(static_cast<int>(i))) && !(seen & Bit(static_cast<int>(i)))) {
+    if ((required & Bit(static_cast<int>(i))) &&
+        !(seen & Bit(static_cast<int>(i)))) {
       return ErrorAt(offset, Cat(what, " is missing the required field `",
                                  fields[i], "`"));
     }
@@ -377,7 +385,8 @@ absl::Status SnapshotParser::ReadArray(od::value v, Fn&& on_element) {
   size_t index = 0;
   for (auto element_result : array) {
     od::value element;
-    if (auto err = std::move(element_result).get(element)) return JsonError(err);
+    if (auto err = std::move(element_result).get(element))
+      return JsonError(err);
     PathScope scope(this, "", static_cast<int64_t>(index));
     RETURN_IF_ERROR(on_element(element, index));
     ++index;
@@ -393,7 +402,8 @@ absl::Status SnapshotParser::ConsumeAny(od::value v, int depth) {
     case od::json_type::object:
     case od::json_type::array:
       if (depth >= max_depth_) {
-        return ErrorAt(offset, Cat("nesting deeper than ", max_depth_, " levels"));
+        return ErrorAt(offset,
+                       Cat("nesting deeper than ", max_depth_, " levels"));
       }
       if (type == od::json_type::array) {
         od::array array;
@@ -408,7 +418,8 @@ absl::Status SnapshotParser::ConsumeAny(od::value v, int depth) {
         if (auto err = v.get_object().get(object)) return JsonError(err);
         for (auto field_result : object) {
           od::field field;
-          if (auto err = std::move(field_result).get(field)) return JsonError(err);
+          if (auto err = std::move(field_result).get(field))
+            return JsonError(err);
           std::string_view key;
           if (auto err = field.unescaped_key().get(key)) return JsonError(err);
           RETURN_IF_ERROR(ConsumeAny(field.value(), depth + 1));
@@ -440,12 +451,21 @@ absl::Status SnapshotParser::ConsumeAny(od::value v, int depth) {
 // ---------------------------------------------------------------- format
 
 constexpr std::string_view kRootFields[] = {
-    "schema",  "collected_at", "source",        "org",
-    "members", "invites",      "teams",         "repositories",
+    "schema",        "collected_at", "source",      "org",
+    "members",       "invites",      "teams",       "repositories",
     "access_tokens", "integrations", "audit_events"};
 enum RootField {
-  kSchema, kCollectedAt, kSource, kOrg, kMembers, kInvites, kTeams,
-  kRepositories, kAccessTokens, kIntegrations, kAuditEvents
+  kSchema,
+  kCollectedAt,
+  kSource,
+  kOrg,
+  kMembers,
+  kInvites,
+  kTeams,
+  kRepositories,
+  kAccessTokens,
+  kIntegrations,
+  kAuditEvents
 };
 
 absl::Status SnapshotParser::Parse(od::document& doc, OrgState* state) {
@@ -470,8 +490,9 @@ absl::Status SnapshotParser::Parse(od::document& doc, OrgState* state) {
       size_t offset = OffsetOf(schema);
       if (schema.get_string().get(s) == simdjson::SUCCESS &&
           s != kStateSchema) {
-        return source_.Error(offset, Cat("unknown schema `", s,
-                                         "`: this hublint reads ", kStateSchema));
+        return source_.Error(
+            offset,
+            Cat("unknown schema `", s, "`: this hublint reads ", kStateSchema));
       }
     } else if (err != simdjson::NO_SUCH_FIELD) {
       return JsonError(err);
@@ -547,32 +568,33 @@ constexpr std::string_view kGapFields[] = {"part", "reason"};
 absl::Status SnapshotParser::ReadSource(od::value v, SourceInfo* source) {
   return ReadObject(v, "source", kSourceFields, Bit(0),
                     [&](int field, od::value fv) -> absl::Status {
-    switch (field) {
-      case 0:
-        return ReadString(fv, &source->kind);
-      case 1:
-        return ReadOptString(fv, &source->api_url);
-      case 2:
-        return ReadBool(fv, &source->complete);
-      case 3:
-        return ReadArray(fv, [&](od::value e, size_t) {
-          source->gaps.emplace_back();
-          SourceGap* gap = &source->gaps.back();
-          return ReadObject(e, "gap", kGapFields, Bit(0) | Bit(1),
-                            [&](int f, od::value gv) {
-                              return ReadString(gv, f == 0 ? &gap->part
-                                                           : &gap->reason);
-                            });
-        });
-    }
-    return absl::OkStatus();
-  });
+                      switch (field) {
+                        case 0:
+                          return ReadString(fv, &source->kind);
+                        case 1:
+                          return ReadOptString(fv, &source->api_url);
+                        case 2:
+                          return ReadBool(fv, &source->complete);
+                        case 3:
+                          return ReadArray(fv, [&](od::value e, size_t) {
+                            source->gaps.emplace_back();
+                            SourceGap* gap = &source->gaps.back();
+                            return ReadObject(
+                                e, "gap", kGapFields, Bit(0) | Bit(1),
+                                [&](int f, od::value gv) {
+                                  return ReadString(
+                                      gv, f == 0 ? &gap->part : &gap->reason);
+                                });
+                          });
+                      }
+                      return absl::OkStatus();
+                    });
 }
 
 constexpr std::string_view kOrgFields[] = {"name", "settings"};
-constexpr std::string_view kSettingsFields[] = {
-    "image_access_management", "registry_access_management", "sso_enforced",
-    "scim_enabled"};
+constexpr std::string_view kSettingsFields[] = {"image_access_management",
+                                                "registry_access_management",
+                                                "sso_enforced", "scim_enabled"};
 constexpr std::string_view kIamFields[] = {"enabled", "allow_official_images",
                                            "allow_verified_publishers"};
 constexpr std::string_view kRamFields[] = {"enabled", "docker_hub_allowed",
@@ -597,51 +619,56 @@ absl::Status SnapshotParser::ReadOrg(od::value v, OrgState* state) {
 }
 
 absl::Status SnapshotParser::ReadSettings(od::value v, OrgSettings* settings) {
-  return ReadObject(v, "org.settings", kSettingsFields, 0,
-                    [&](int field, od::value fv) -> absl::Status {
-    switch (field) {
-      case 0: {
-        ImageAccessManagement& iam = settings->image_access_management;
-        return ReadObject(fv, "image_access_management", kIamFields, 0,
-                          [&](int f, od::value x) {
-                            return ReadOptBool(
-                                x, f == 0   ? &iam.enabled
-                                   : f == 1 ? &iam.allow_official_images
-                                            : &iam.allow_verified_publishers);
-                          });
-      }
-      case 1: {
-        RegistryAccessManagement& ram = settings->registry_access_management;
-        return ReadObject(
-            fv, "registry_access_management", kRamFields, 0,
-            [&](int f, od::value x) -> absl::Status {
-              if (f == 0) return ReadOptBool(x, &ram.enabled);
-              if (f == 1) return ReadOptBool(x, &ram.docker_hub_allowed);
-              return ReadArray(x, [&](od::value e, size_t) {
-                ram.custom_registries.emplace_back();
-                CustomRegistry* r = &ram.custom_registries.back();
-                return ReadObject(e, "custom registry", kRegistryFields,
-                                  Bit(0) | Bit(2),
-                                  [&](int g, od::value y) -> absl::Status {
-                                    if (g == 0) return ReadString(y, &r->address);
-                                    if (g == 1) return ReadOptString(y, &r->friendly_name);
-                                    return ReadBool(y, &r->allowed);
-                                  });
-              });
-            });
-      }
-      case 2:
-        return ReadOptBool(fv, &settings->sso_enforced);
-      case 3:
-        return ReadOptBool(fv, &settings->scim_enabled);
-    }
-    return absl::OkStatus();
-  });
+  return ReadObject(
+      v, "org.settings", kSettingsFields, 0,
+      [&](int field, od::value fv) -> absl::Status {
+        switch (field) {
+          case 0: {
+            ImageAccessManagement& iam = settings->image_access_management;
+            return ReadObject(fv, "image_access_management", kIamFields, 0,
+                              [&](int f, od::value x) {
+                                return ReadOptBool(
+                                    x, f == 0 ? &iam.enabled
+                                       : f == 1
+                                           ? &iam.allow_official_images
+                                           : &iam.allow_verified_publishers);
+                              });
+          }
+          case 1: {
+            RegistryAccessManagement& ram =
+                settings->registry_access_management;
+            return ReadObject(
+                fv, "registry_access_management", kRamFields, 0,
+                [&](int f, od::value x) -> absl::Status {
+                  if (f == 0) return ReadOptBool(x, &ram.enabled);
+                  if (f == 1) return ReadOptBool(x, &ram.docker_hub_allowed);
+                  return ReadArray(x, [&](od::value e, size_t) {
+                    ram.custom_registries.emplace_back();
+                    CustomRegistry* r = &ram.custom_registries.back();
+                    return ReadObject(
+                        e, "custom registry", kRegistryFields, Bit(0) | Bit(2),
+                        [&](int g, od::value y) -> absl::Status {
+                          if (g == 0) return ReadString(y, &r->address);
+                          if (g == 1)
+                            return ReadOptString(y, &r->friendly_name);
+                          return ReadBool(y, &r->allowed);
+                        });
+                  });
+                });
+          }
+          case 2:
+            return ReadOptBool(fv, &settings->sso_enforced);
+          case 3:
+            return ReadOptBool(fv, &settings->scim_enabled);
+        }
+        return absl::OkStatus();
+      });
 }
 
 constexpr std::string_view kMemberFields[] = {
-    "username", "email", "full_name", "role", "is_guest", "teams",
-    "date_joined", "last_logged_in_at", "two_factor_enabled"};
+    "username",          "email", "full_name",   "role",
+    "is_guest",          "teams", "date_joined", "last_logged_in_at",
+    "two_factor_enabled"};
 
 absl::Status SnapshotParser::ReadMember(od::value v, Member* m) {
   size_t offset = 0;
@@ -659,7 +686,8 @@ absl::Status SnapshotParser::ReadMember(od::value v, Member* m) {
             size_t role_offset = OffsetOf(fv);
             RETURN_IF_ERROR(ReadString(fv, &m->role));
             AsciiLowerInPlace(&m->role);
-            if (m->role.empty()) return ErrorAt(role_offset, "must not be empty");
+            if (m->role.empty())
+              return ErrorAt(role_offset, "must not be empty");
             return absl::OkStatus();
           }
           case 4:
@@ -677,12 +705,13 @@ absl::Status SnapshotParser::ReadMember(od::value v, Member* m) {
       },
       &offset));
   m->location = LocationAt(offset);
-  if (m->username.empty()) return ErrorAt(offset, "`username` must not be empty");
+  if (m->username.empty())
+    return ErrorAt(offset, "`username` must not be empty");
   return absl::OkStatus();
 }
 
-constexpr std::string_view kInviteFields[] = {"id", "invitee", "role", "team",
-                                              "inviter", "created_at"};
+constexpr std::string_view kInviteFields[] = {"id",   "invitee", "role",
+                                              "team", "inviter", "created_at"};
 
 absl::Status SnapshotParser::ReadInvite(od::value v, Invite* invite) {
   size_t offset = 0;
@@ -735,7 +764,8 @@ absl::Status SnapshotParser::ReadTeam(od::value v, Team* team) {
           case 4:
             return ReadArray(fv, [&](od::value e, size_t) -> absl::Status {
               team->repository_permissions.emplace_back();
-              RepositoryPermission* grant = &team->repository_permissions.back();
+              RepositoryPermission* grant =
+                  &team->repository_permissions.back();
               size_t grant_offset = 0;
               RETURN_IF_ERROR(ReadObject(
                   e, "repository permission", kGrantFields, Bit(0) | Bit(1),
@@ -796,8 +826,8 @@ absl::Status SnapshotParser::ReadRepository(od::value v, Repository* repo) {
 }
 
 constexpr std::string_view kTokenFields[] = {
-    "kind", "id", "label", "owner", "scopes", "resources", "is_active",
-    "created_at", "last_used_at", "expires_at"};
+    "kind",      "id",        "label",      "owner",        "scopes",
+    "resources", "is_active", "created_at", "last_used_at", "expires_at"};
 constexpr std::string_view kTokenResourceFields[] = {"type", "path", "scopes"};
 
 absl::Status SnapshotParser::ReadToken(od::value v, AccessToken* token) {
@@ -866,8 +896,8 @@ absl::Status SnapshotParser::ReadToken(od::value v, AccessToken* token) {
   return absl::OkStatus();
 }
 
-constexpr std::string_view kIntegrationFields[] = {
-    "name", "kind", "username", "token_label", "token_id"};
+constexpr std::string_view kIntegrationFields[] = {"name", "kind", "username",
+                                                   "token_label", "token_id"};
 
 absl::Status SnapshotParser::ReadIntegration(od::value v,
                                              Integration* integration) {
@@ -922,7 +952,8 @@ absl::Status SnapshotParser::ReadAuditEvent(od::value v, AuditEvent* event) {
             if (auto err = fv.get_object().get(object)) return JsonError(err);
             for (auto field_result : object) {
               od::field f;
-              if (auto err = std::move(field_result).get(f)) return JsonError(err);
+              if (auto err = std::move(field_result).get(f))
+                return JsonError(err);
               std::string_view key;
               if (auto err = f.unescaped_key().get(key)) return JsonError(err);
               std::string key_copy(key);
@@ -952,7 +983,8 @@ absl::StatusOr<OrgState> ReadSnapshot(std::string text, std::string name,
   }
   SourceText source(std::move(name), std::move(text));
   const std::string& body = source.text();
-  simdjson::padded_string_view padded(body.data(), body.size(), body.capacity());
+  simdjson::padded_string_view padded(body.data(), body.size(),
+                                      body.capacity());
   od::parser parser;
   OrgState state;
   state.source_files.push_back(source.name());
@@ -966,8 +998,8 @@ absl::StatusOr<OrgState> ReadSnapshot(std::string text, std::string name,
             FindJsonSyntaxError(body, options.max_depth)) {
       return source.Error(e->offset, e->message);
     }
-    return source.Error(0, Cat("invalid JSON: ",
-                               simdjson::error_message(iterate_error)));
+    return source.Error(
+        0, Cat("invalid JSON: ", simdjson::error_message(iterate_error)));
   }
   RETURN_IF_ERROR(reader.Parse(doc, &state));
   std::vector<StateProblem> problems = state.Finalize();

@@ -52,18 +52,20 @@ TEST_CASE("Reads every field of the example organization") {
   CHECK(s.integrations[0].token_indices == std::vector<uint32_t>{0});
   CHECK(s.audit_events[0].data ==
         std::vector<std::pair<std::string, std::string>>{{"role", "editor"}});
-  CHECK(s.source_files == std::vector<std::string>{"fixtures/orgs/compliant.json"});
+  CHECK(s.source_files ==
+        std::vector<std::string>{"fixtures/orgs/compliant.json"});
 }
 
 TEST_CASE("Keeps the line and column of every resource") {
-  OrgState s = MustRead(std::string(kHeader) +
-                        "\"members\": [\n"
-                        "  {\"username\": \"alice\", \"role\": \"owner\"},\n"
-                        "    {\"username\": \"bob\", \"role\": \"member\"}],\n"
-                        "\"teams\": [{\"name\": \"devs\", \"members\": [\"bob\"],\n"
-                        "  \"repository_permissions\": [\n"
-                        "     {\"repository\": \"contoso/api\", \"permission\": \"read\"}]}],\n"
-                        "\"repositories\": [{\"name\": \"contoso/api\"}]}\n");
+  OrgState s = MustRead(
+      std::string(kHeader) +
+      "\"members\": [\n"
+      "  {\"username\": \"alice\", \"role\": \"owner\"},\n"
+      "    {\"username\": \"bob\", \"role\": \"member\"}],\n"
+      "\"teams\": [{\"name\": \"devs\", \"members\": [\"bob\"],\n"
+      "  \"repository_permissions\": [\n"
+      "     {\"repository\": \"contoso/api\", \"permission\": \"read\"}]}],\n"
+      "\"repositories\": [{\"name\": \"contoso/api\"}]}\n");
   CHECK(s.org_location == Location{0, 1, 39});
   CHECK(s.members[0].location == Location{0, 3, 3});
   CHECK(s.members[1].location == Location{0, 4, 5});
@@ -73,12 +75,14 @@ TEST_CASE("Keeps the line and column of every resource") {
 }
 
 TEST_CASE("Unknown, never and known moments are told apart") {
-  OrgState s = MustRead(std::string(kHeader) +
-                        "\"access_tokens\": [\n"
-                        " {\"kind\": \"personal\", \"id\": \"a\", \"expires_at\": null},\n"
-                        " {\"kind\": \"personal\", \"id\": \"b\", \"expires_at\": \"never\"},\n"
-                        " {\"kind\": \"personal\", \"id\": \"c\", \"expires_at\": \"2027-01-01T00:00:00Z\"},\n"
-                        " {\"kind\": \"organization\", \"id\": \"d\"}]}");
+  OrgState s = MustRead(
+      std::string(kHeader) +
+      "\"access_tokens\": [\n"
+      " {\"kind\": \"personal\", \"id\": \"a\", \"expires_at\": null},\n"
+      " {\"kind\": \"personal\", \"id\": \"b\", \"expires_at\": \"never\"},\n"
+      " {\"kind\": \"personal\", \"id\": \"c\", \"expires_at\": "
+      "\"2027-01-01T00:00:00Z\"},\n"
+      " {\"kind\": \"organization\", \"id\": \"d\"}]}");
   CHECK(s.access_tokens[0].expires_at.state() == Moment::State::kUnknown);
   CHECK(s.access_tokens[1].expires_at.never());
   CHECK(s.access_tokens[2].expires_at.has_time());
@@ -87,10 +91,11 @@ TEST_CASE("Unknown, never and known moments are told apart") {
 }
 
 TEST_CASE("Roles are normalized to lower case; extension fields are ignored") {
-  OrgState s = MustRead(std::string(kHeader) +
-                        "\"x-comment\": {\"why\": [\"declared by hand\", 1, null]},\n"
-                        "\"members\": [{\"username\": \"a\", \"role\": \"Owner\", "
-                        "\"x-note\": \"CTO\"}]}");
+  OrgState s =
+      MustRead(std::string(kHeader) +
+               "\"x-comment\": {\"why\": [\"declared by hand\", 1, null]},\n"
+               "\"members\": [{\"username\": \"a\", \"role\": \"Owner\", "
+               "\"x-note\": \"CTO\"}]}");
   CHECK(s.members[0].role == "owner");
 }
 
@@ -103,7 +108,8 @@ struct BadInput {
 // Every rejection, word for word: file:line:col, message, source line, caret.
 const BadInput kBadInputs[] = {
     {"wrong type",
-     std::string(kHeader) + "\"members\": [{\"username\": 42, \"role\": \"member\"}]}",
+     std::string(kHeader) +
+         "\"members\": [{\"username\": 42, \"role\": \"member\"}]}",
      "<string>:2:26: `members[0].username`: expected a string, got a number\n"
      "\"members\": [{\"username\": 42, \"role\": \"member\"}]}\n"
      "                         ^"},
@@ -138,14 +144,16 @@ const BadInput kBadInputs[] = {
      "\"two_factor\": true}]}\n"
      "                                                ^"},
     {"duplicate field",
-     std::string(kHeader) +
-         "\"members\": [{\"username\": \"a\", \"role\": \"member\", \"role\": \"owner\"}]}",
+     std::string(kHeader) + "\"members\": [{\"username\": \"a\", \"role\": "
+                            "\"member\", \"role\": \"owner\"}]}",
      "<string>:2:49: `members[0]`: duplicate field `role` in member\n"
-     "\"members\": [{\"username\": \"a\", \"role\": \"member\", \"role\": \"owner\"}]}\n"
+     "\"members\": [{\"username\": \"a\", \"role\": \"member\", \"role\": "
+     "\"owner\"}]}\n"
      "                                                ^"},
     {"missing required field",
      std::string(kHeader) + "\"members\": [{\"username\": \"a\"}]}",
-     "<string>:2:13: `members[0]`: member is missing the required field `role`\n"
+     "<string>:2:13: `members[0]`: member is missing the required field "
+     "`role`\n"
      "\"members\": [{\"username\": \"a\"}]}\n"
      "            ^"},
     {"duplicate usernames",
@@ -163,8 +171,10 @@ const BadInput kBadInputs[] = {
      "  {\"kind\": \"organization\", \"id\": \"t\"}]}\n"
      "  ^"},
     {"team member who is not a member",
-     std::string(kHeader) + "\"teams\": [{\"name\": \"devs\", \"members\": [\"ghost\"]}]}",
-     "<string>:2:11: team `devs` lists member `ghost`, who is not in `members`\n"
+     std::string(kHeader) +
+         "\"teams\": [{\"name\": \"devs\", \"members\": [\"ghost\"]}]}",
+     "<string>:2:11: team `devs` lists member `ghost`, who is not in "
+     "`members`\n"
      "\"teams\": [{\"name\": \"devs\", \"members\": [\"ghost\"]}]}\n"
      "          ^"},
     {"grant on a missing repository",
@@ -184,7 +194,8 @@ const BadInput kBadInputs[] = {
      "permission \"owner\": expected \"read\", \"write\" or \"admin\"\n"
      "\"teams\": [{\"name\": \"devs\", \"repository_permissions\": "
      "[{\"repository\": \"contoso/x\", \"permission\": \"owner\"}]}]}\n"
-     "                                                                                                ^"},
+     "                                                                         "
+     "                       ^"},
     {"invalid timestamp",
      std::string(kHeader) + "\"collected_at\": \"2026-02-30T00:00:00Z\"}",
      "<string>:2:17: `collected_at`: invalid timestamp "
@@ -192,19 +203,23 @@ const BadInput kBadInputs[] = {
      "\"collected_at\": \"2026-02-30T00:00:00Z\"}\n"
      "                ^"},
     {"unknown token kind",
-     std::string(kHeader) + "\"access_tokens\": [{\"kind\": \"pat\", \"id\": \"t\"}]}",
+     std::string(kHeader) +
+         "\"access_tokens\": [{\"kind\": \"pat\", \"id\": \"t\"}]}",
      "<string>:2:28: `access_tokens[0].kind`: unknown token kind \"pat\": "
      "expected \"personal\" or \"organization\"\n"
      "\"access_tokens\": [{\"kind\": \"pat\", \"id\": \"t\"}]}\n"
      "                           ^"},
     {"invalid UTF-8",
-     std::string(kHeader) + "\"members\": [{\"username\": \"caf\xC3(\", \"role\": \"member\"}]}",
+     std::string(kHeader) +
+         "\"members\": [{\"username\": \"caf\xC3(\", \"role\": \"member\"}]}",
      "<string>:2:30: invalid UTF-8 in string\n"
      "\"members\": [{\"username\": \"caf\xC3(\", \"role\": \"member\"}]}\n"
      "                             ^"},
     {"syntax error",
-     std::string(kHeader) + "\"members\": [{\"username\": \"a\" \"role\": \"member\"}]}",
-     "<string>:2:30: unexpected `\"`: expected `,` or `}` after an object member\n"
+     std::string(kHeader) +
+         "\"members\": [{\"username\": \"a\" \"role\": \"member\"}]}",
+     "<string>:2:30: unexpected `\"`: expected `,` or `}` after an object "
+     "member\n"
      "\"members\": [{\"username\": \"a\" \"role\": \"member\"}]}\n"
      "                             ^"},
     {"trailing comma", std::string(kHeader) + "\"members\": [],}",
@@ -219,8 +234,11 @@ const BadInput kBadInputs[] = {
      std::string(kHeader) + "\"x-deep\": " + std::string(70, '[') +
          std::string(70, ']') + "}",
      "<string>:2:74: nesting deeper than 64 levels\n"
-     "\"x-deep\": " + std::string(70, '[') + std::string(70, ']') + "}\n"
-     "                                                                         ^"},
+     "\"x-deep\": " +
+         std::string(70, '[') + std::string(70, ']') +
+         "}\n"
+         "                                                                     "
+         "    ^"},
     {"empty", "", "<string>:1:1: empty document: expected a JSON value"},
 };
 

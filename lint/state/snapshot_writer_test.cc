@@ -13,7 +13,8 @@ namespace {
 
 std::vector<std::string> FixtureOrgs() {
   std::vector<std::string> paths;
-  for (const auto& entry : std::filesystem::directory_iterator("fixtures/orgs")) {
+  for (const auto& entry :
+       std::filesystem::directory_iterator("fixtures/orgs")) {
     if (entry.path().extension() == ".json") paths.push_back(entry.path());
   }
   std::sort(paths.begin(), paths.end());
@@ -82,7 +83,8 @@ TEST_CASE("Hostile strings survive the round trip") {
 }
 
 TEST_CASE("WriteSnapshotFile writes atomically") {
-  std::string path = std::filesystem::temp_directory_path() / "hublint-writer-test.json";
+  std::string path =
+      std::filesystem::temp_directory_path() / "hublint-writer-test.json";
   OrgState s;
   s.org_name = "o";
   REQUIRE(WriteSnapshotFile(s, path).ok());

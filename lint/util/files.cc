@@ -43,8 +43,7 @@ absl::StatusOr<std::string> ReadAll(int fd, const std::string& path,
     if (n == 0) return data;
     if (data.size() + static_cast<size_t>(n) > max_bytes) {
       return absl::ResourceExhaustedError(
-          Cat(path, " is larger than the limit of ", max_bytes,
-                       " bytes"));
+          Cat(path, " is larger than the limit of ", max_bytes, " bytes"));
     }
     data.append(buffer, static_cast<size_t>(n));
   }
@@ -66,8 +65,7 @@ absl::StatusOr<std::string> ReadFile(const std::string& path,
     if (S_ISREG(st.st_mode) && static_cast<size_t>(st.st_size) > max_bytes) {
       ::close(fd);
       return absl::ResourceExhaustedError(
-          Cat(path, " is larger than the limit of ", max_bytes,
-                       " bytes"));
+          Cat(path, " is larger than the limit of ", max_bytes, " bytes"));
     }
   }
   absl::StatusOr<std::string> data = ReadAll(fd, path, max_bytes);
@@ -78,7 +76,8 @@ absl::StatusOr<std::string> ReadFile(const std::string& path,
 absl::Status WriteFileAtomically(const std::string& path,
                                  std::string_view contents) {
   if (path == "-") {
-    std::cout.write(contents.data(), static_cast<std::streamsize>(contents.size()));
+    std::cout.write(contents.data(),
+                    static_cast<std::streamsize>(contents.size()));
     std::cout.flush();
     if (!std::cout) return absl::InternalError("cannot write standard output");
     return absl::OkStatus();
@@ -88,7 +87,8 @@ absl::Status WriteFileAtomically(const std::string& path,
   if (fd < 0) return ErrnoError("cannot create", temp, errno);
   size_t written = 0;
   while (written < contents.size()) {
-    ssize_t n = ::write(fd, contents.data() + written, contents.size() - written);
+    ssize_t n =
+        ::write(fd, contents.data() + written, contents.size() - written);
     if (n < 0) {
       if (errno == EINTR) continue;
       int err = errno;

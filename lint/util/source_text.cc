@@ -20,19 +20,19 @@ void SourceText::IndexLines() const {
 TextPosition SourceText::PositionOf(size_t offset) const {
   IndexLines();
   offset = std::min(offset, text_.size());
-  auto it =
-      std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   size_t line_index = static_cast<size_t>(it - line_starts_.begin()) - 1;
-  return TextPosition{static_cast<uint32_t>(line_index + 1),
-                      static_cast<uint32_t>(offset - line_starts_[line_index] + 1)};
+  return TextPosition{
+      static_cast<uint32_t>(line_index + 1),
+      static_cast<uint32_t>(offset - line_starts_[line_index] + 1)};
 }
 
 std::string_view SourceText::Line(uint32_t line) const {
   IndexLines();
   if (line == 0 || line > line_starts_.size()) return {};
   size_t begin = line_starts_[line - 1];
-  size_t end = line < line_starts_.size() ? line_starts_[line] - 1
-                                          : text_.size();
+  size_t end =
+      line < line_starts_.size() ? line_starts_[line] - 1 : text_.size();
   std::string_view view(text_.data() + begin, end - begin);
   if (!view.empty() && view.back() == '\r') view.remove_suffix(1);
   return view;
@@ -57,8 +57,7 @@ std::string FormatDiagnostic(std::string_view name, TextPosition pos,
                              std::string_view source_line,
                              std::string_view message) {
   if (pos.line == 0) return Cat(name, ": ", message);
-  std::string out =
-      Cat(name, ":", pos.line, ":", pos.column, ": ", message);
+  std::string out = Cat(name, ":", pos.line, ":", pos.column, ": ", message);
   // Very long lines (minified JSON) are cut around the column so the caret
   // stays readable; ordinary lines are shown whole.
   constexpr size_t kLongLine = 160;

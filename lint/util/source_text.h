@@ -48,9 +48,9 @@ class SourceText {
   std::string Diagnostic(TextPosition pos, std::string_view message) const;
 
   // Diagnostic() wrapped in a status of `code`.
-  absl::Status Error(size_t offset, std::string_view message,
-                     absl::StatusCode code =
-                         absl::StatusCode::kInvalidArgument) const;
+  absl::Status Error(
+      size_t offset, std::string_view message,
+      absl::StatusCode code = absl::StatusCode::kInvalidArgument) const;
 
  private:
   void IndexLines() const;

@@ -36,7 +36,8 @@ TEST_CASE("Diagnostic keeps tabs so the caret lines up") {
 }
 
 TEST_CASE("Diagnostic without a position is just name and message") {
-  CHECK(FormatDiagnostic("a.toml", {}, "", "empty file") == "a.toml: empty file");
+  CHECK(FormatDiagnostic("a.toml", {}, "", "empty file") ==
+        "a.toml: empty file");
 }
 
 TEST_CASE("Line strips CR and handles the last line without newline") {

@@ -31,8 +31,8 @@ std::optional<std::string> ClosestMatch(
     size_t distance = EditDistance(word, candidate);
     // A word that is a prefix or suffix of the candidate (`two_factor` for
     // `two_factor_enabled`) is a likely truncation even when far in edits.
-    bool truncation = word.size() >= 3 &&
-                      (candidate.starts_with(word) || candidate.ends_with(word));
+    bool truncation = word.size() >= 3 && (candidate.starts_with(word) ||
+                                           candidate.ends_with(word));
     if (truncation) distance = std::min(distance, limit);
     if (distance < best_distance) {
       best_distance = distance;

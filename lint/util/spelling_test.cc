@@ -14,8 +14,8 @@ TEST_CASE("EditDistance") {
 }
 
 TEST_CASE("ClosestMatch suggests likely typos only") {
-  std::vector<std::string> commands = {"check", "fetch", "scan", "rules",
-                                       "eval", "version"};
+  std::vector<std::string> commands = {"check", "fetch", "scan",
+                                       "rules", "eval",  "version"};
   CHECK(ClosestMatch("chek", commands) == "check");
   CHECK(ClosestMatch("verison", commands) == "version");
   CHECK(ClosestMatch("scna", commands) == "scan");

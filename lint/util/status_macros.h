@@ -11,9 +11,9 @@
 #define HUBLINT_CONCAT_(a, b) HUBLINT_CONCAT_INNER_(a, b)
 
 // Returns from the current function when `expr` (an absl::Status) is not OK.
-#define RETURN_IF_ERROR(expr)                    \
-  do {                                           \
-    ::absl::Status hublint_status_ = (expr);     \
+#define RETURN_IF_ERROR(expr)                          \
+  do {                                                 \
+    ::absl::Status hublint_status_ = (expr);           \
     if (!hublint_status_.ok()) return hublint_status_; \
   } while (0)
 

@@ -33,8 +33,8 @@ inline void AppendPiece(std::string* out, absl::string_view piece) {
 }
 inline void AppendPiece(std::string* out, char piece) { out->push_back(piece); }
 template <typename T>
-  requires(std::integral<T> && !std::same_as<T, char> && !std::same_as<T, bool>)
-void AppendPiece(std::string* out, T value) {
+requires(std::integral<T> && !std::same_as<T, char> &&
+         !std::same_as<T, bool>) void AppendPiece(std::string* out, T value) {
   char buffer[24];
   auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
   out->append(buffer, result.ptr);

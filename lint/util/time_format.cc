@@ -28,8 +28,8 @@ bool Expect(std::string_view text, size_t* pos, char c) {
 }
 
 absl::Status Malformed(std::string_view text, std::string_view expected) {
-  return absl::InvalidArgumentError(Cat(
-      "invalid timestamp \"", text, "\": expected ", expected));
+  return absl::InvalidArgumentError(
+      Cat("invalid timestamp \"", text, "\": expected ", expected));
 }
 
 bool ValidCivilDate(int year, int month, int day) {
@@ -62,7 +62,8 @@ absl::StatusOr<absl::Time> ParseRfc3339(std::string_view text) {
   if (pos < text.size() && text[pos] == '.') {
     ++pos;
     int digits = 0;
-    while (pos < text.size() && std::isdigit(static_cast<unsigned char>(text[pos]))) {
+    while (pos < text.size() &&
+           std::isdigit(static_cast<unsigned char>(text[pos]))) {
       if (digits < 9) nanos = nanos * 10 + (text[pos] - '0');
       ++digits;
       ++pos;
@@ -92,9 +93,9 @@ absl::StatusOr<absl::Time> ParseRfc3339(std::string_view text) {
         Cat("invalid timestamp \"", text, "\": no such date or time"));
   }
   if (second == 60) second = 59;  // Leap seconds fold onto :59, as in Go.
-  absl::Time t = absl::FromCivil(
-      absl::CivilSecond(year, month, day, hour, minute, second),
-      absl::UTCTimeZone());
+  absl::Time t =
+      absl::FromCivil(absl::CivilSecond(year, month, day, hour, minute, second),
+                      absl::UTCTimeZone());
   return t + absl::Nanoseconds(nanos) - absl::Minutes(offset_minutes);
 }
 

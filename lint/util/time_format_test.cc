@@ -30,14 +30,28 @@ TEST_CASE("ParseRfc3339 rejects what is not RFC 3339") {
     const char* input;
     const char* message;
   } cases[] = {
-      {"2026-11-20", "invalid timestamp \"2026-11-20\": expected RFC 3339, like 2026-11-20T02:00:00Z"},
-      {"2026-11-20T02:00:00", "invalid timestamp \"2026-11-20T02:00:00\": expected a zone: Z or an offset like +01:00"},
-      {"2026-02-30T00:00:00Z", "invalid timestamp \"2026-02-30T00:00:00Z\": no such date or time"},
-      {"2026-11-20T24:00:00Z", "invalid timestamp \"2026-11-20T24:00:00Z\": no such date or time"},
-      {"2026-11-20T02:00:00.Z", "invalid timestamp \"2026-11-20T02:00:00.Z\": expected digits after the decimal point"},
-      {"2026-11-20T02:00:00+0100", "invalid timestamp \"2026-11-20T02:00:00+0100\": expected a zone offset like +01:00"},
-      {"yesterday", "invalid timestamp \"yesterday\": expected RFC 3339, like 2026-11-20T02:00:00Z"},
-      {"2026-11-20T02:00:00Zjunk", "invalid timestamp \"2026-11-20T02:00:00Zjunk\": expected RFC 3339, like 2026-11-20T02:00:00Z"},
+      {"2026-11-20",
+       "invalid timestamp \"2026-11-20\": expected RFC 3339, like "
+       "2026-11-20T02:00:00Z"},
+      {"2026-11-20T02:00:00",
+       "invalid timestamp \"2026-11-20T02:00:00\": expected a zone: Z or an "
+       "offset like +01:00"},
+      {"2026-02-30T00:00:00Z",
+       "invalid timestamp \"2026-02-30T00:00:00Z\": no such date or time"},
+      {"2026-11-20T24:00:00Z",
+       "invalid timestamp \"2026-11-20T24:00:00Z\": no such date or time"},
+      {"2026-11-20T02:00:00.Z",
+       "invalid timestamp \"2026-11-20T02:00:00.Z\": expected digits after the "
+       "decimal point"},
+      {"2026-11-20T02:00:00+0100",
+       "invalid timestamp \"2026-11-20T02:00:00+0100\": expected a zone offset "
+       "like +01:00"},
+      {"yesterday",
+       "invalid timestamp \"yesterday\": expected RFC 3339, like "
+       "2026-11-20T02:00:00Z"},
+      {"2026-11-20T02:00:00Zjunk",
+       "invalid timestamp \"2026-11-20T02:00:00Zjunk\": expected RFC 3339, "
+       "like 2026-11-20T02:00:00Z"},
   };
   for (const auto& c : cases) {
     CAPTURE(c.input);

@@ -169,6 +169,16 @@ class SnapshotParser {
   // `on_element(value, index)` handles each element.
   template <typename Fn>
   absl::Status ReadArray(od::value v, Fn&& on_element);
+  // Reads an array of resources with `read_one` into `*list`.
+  template <typename T>
+  absl::Status ReadList(od::value v, std::vector<T>* list,
+                        absl::Status (SnapshotParser::*read_one)(od::value,
+                                                                 T*)) {
+    return ReadArray(v, [&](od::value element, size_t) {
+      list->emplace_back();
+      return (this->*read_one)(element, &list->back());
+    });
+  }
   // Reads and validates any JSON value, for extension ("x-") fields.
   absl::Status ConsumeAny(od::value v, int depth);
 
@@ -516,40 +526,23 @@ absl::Status SnapshotParser::Parse(od::document& doc, OrgState* state) {
           case kOrg:
             return ReadOrg(v, state);
           case kMembers:
-            return ReadArray(v, [&](od::value e, size_t) {
-              state->members.emplace_back();
-              return ReadMember(e, &state->members.back());
-            });
+            return ReadList(v, &state->members, &SnapshotParser::ReadMember);
           case kInvites:
-            return ReadArray(v, [&](od::value e, size_t) {
-              state->invites.emplace_back();
-              return ReadInvite(e, &state->invites.back());
-            });
+            return ReadList(v, &state->invites, &SnapshotParser::ReadInvite);
           case kTeams:
-            return ReadArray(v, [&](od::value e, size_t) {
-              state->teams.emplace_back();
-              return ReadTeam(e, &state->teams.back());
-            });
+            return ReadList(v, &state->teams, &SnapshotParser::ReadTeam);
           case kRepositories:
-            return ReadArray(v, [&](od::value e, size_t) {
-              state->repositories.emplace_back();
-              return ReadRepository(e, &state->repositories.back());
-            });
+            return ReadList(v, &state->repositories,
+                            &SnapshotParser::ReadRepository);
           case kAccessTokens:
-            return ReadArray(v, [&](od::value e, size_t) {
-              state->access_tokens.emplace_back();
-              return ReadToken(e, &state->access_tokens.back());
-            });
+            return ReadList(v, &state->access_tokens,
+                            &SnapshotParser::ReadToken);
           case kIntegrations:
-            return ReadArray(v, [&](od::value e, size_t) {
-              state->integrations.emplace_back();
-              return ReadIntegration(e, &state->integrations.back());
-            });
+            return ReadList(v, &state->integrations,
+                            &SnapshotParser::ReadIntegration);
           case kAuditEvents:
-            return ReadArray(v, [&](od::value e, size_t) {
-              state->audit_events.emplace_back();
-              return ReadAuditEvent(e, &state->audit_events.back());
-            });
+            return ReadList(v, &state->audit_events,
+                            &SnapshotParser::ReadAuditEvent);
         }
         return absl::OkStatus();
       },

@@ -56,6 +56,11 @@ struct SourceInfo {
   std::optional<std::string> api_url;
   // False when any part could not be read; then `gaps` names each part.
   bool complete = true;
+  // True when the source shows only part of the organization by design: a
+  // Terraform plan without a snapshot beneath it sees only the resources
+  // Terraform manages. Organization-wide rules (owner and editor counts)
+  // then give review results instead of counting what they cannot see.
+  bool partial_view = false;
   std::vector<SourceGap> gaps;
   bool operator==(const SourceInfo&) const = default;
 

@@ -555,7 +555,7 @@ absl::Status SnapshotParser::Parse(od::document& doc, OrgState* state) {
 }
 
 constexpr std::string_view kSourceFields[] = {"kind", "api_url", "complete",
-                                              "gaps"};
+                                              "gaps", "partial_view"};
 constexpr std::string_view kGapFields[] = {"part", "reason"};
 
 absl::Status SnapshotParser::ReadSource(od::value v, SourceInfo* source) {
@@ -568,6 +568,8 @@ absl::Status SnapshotParser::ReadSource(od::value v, SourceInfo* source) {
                           return ReadOptString(fv, &source->api_url);
                         case 2:
                           return ReadBool(fv, &source->complete);
+                        case 4:
+                          return ReadBool(fv, &source->partial_view);
                         case 3:
                           return ReadArray(fv, [&](od::value e, size_t) {
                             source->gaps.emplace_back();

@@ -60,7 +60,6 @@ void StateWriter::Write(const OrgState& s) {
   w_.Field("kind", s.source.kind);
   OptString("api_url", s.source.api_url);
   w_.Field("complete", s.source.complete);
-  w_.Field("partial_view", s.source.partial_view);
   w_.Key("gaps");
   w_.BeginArray();
   for (const SourceGap& gap : s.source.gaps) {
@@ -70,6 +69,7 @@ void StateWriter::Write(const OrgState& s) {
     w_.EndObject();
   }
   w_.EndArray();
+  w_.Field("partial_view", s.source.partial_view);
   w_.EndObject();
 
   w_.Key("org");

@@ -45,18 +45,29 @@ class LineTracker {
  public:
   explicit LineTracker(std::string_view text) : text_(text) {}
 
+  // Positions are asked for in nearly increasing order (a team's own
+  // position after its grants'), so moving backwards is supported at the
+  // cost of the distance moved: linear overall.
   TextPosition At(size_t offset) {
-    if (offset < offset_) {  // never happens in a forward parse; stay correct
-      offset_ = 0, line_ = 1, line_start_ = 0;
-    }
-    const char* p = text_.data() + offset_;
-    const char* end = text_.data() + std::min(offset, text_.size());
-    while (p < end) {
-      const void* nl = std::memchr(p, '\n', static_cast<size_t>(end - p));
-      if (nl == nullptr) break;
-      p = static_cast<const char*>(nl) + 1;
-      ++line_;
-      line_start_ = static_cast<size_t>(p - text_.data());
+    offset = std::min(offset, text_.size());
+    if (offset >= offset_) {
+      const char* p = text_.data() + offset_;
+      const char* end = text_.data() + offset;
+      while (p < end) {
+        const void* nl = std::memchr(p, '\n', static_cast<size_t>(end - p));
+        if (nl == nullptr) break;
+        p = static_cast<const char*>(nl) + 1;
+        ++line_;
+        line_start_ = static_cast<size_t>(p - text_.data());
+      }
+    } else {
+      uint32_t crossed = 0;
+      for (size_t i = offset; i < offset_; ++i) crossed += text_[i] == '\n';
+      if (crossed > 0) {  // else still on the same line: line_start_ holds
+        line_ -= crossed;
+        line_start_ = offset;
+        while (line_start_ > 0 && text_[line_start_ - 1] != '\n') --line_start_;
+      }
     }
     offset_ = offset;
     return TextPosition{line_, static_cast<uint32_t>(offset - line_start_ + 1)};

@@ -1,0 +1,114 @@
+// The hublint binary end to end: commands, help, errors and exit codes, as a
+// user or a CI job sees them.
+
+#include <doctest/doctest.h>
+
+#include "tests/testing/run_hublint.h"
+
+namespace hublint::testing {
+namespace {
+
+TEST_CASE("version") {
+  RunResult r = RunHublint({"version"});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == "hublint 0.1.0\n");
+  CHECK(RunHublint({"--version"}).out == r.out);
+}
+
+TEST_CASE("Top-level help lists every command; no command is a usage error") {
+  RunResult help = RunHublint({"--help"});
+  CHECK(help.exit_code == 0);
+  for (const char* command :
+       {"check", "fetch", "scan", "rules", "eval", "version"}) {
+    CAPTURE(command);
+    CHECK(help.out.find(std::string("\n  ") + command + " ") !=
+          std::string::npos);
+  }
+  RunResult none = RunHublint({});
+  CHECK(none.exit_code == 2);
+  CHECK(none.err == help.out);
+}
+
+TEST_CASE("Every command answers --help with its usage") {
+  for (const char* command :
+       {"check", "fetch", "scan", "rules", "eval", "version"}) {
+    CAPTURE(command);
+    RunResult r = RunHublint({command, "--help"});
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.starts_with(std::string("Usage: hublint ") + command));
+    CHECK(r.out.find("Options:\n") != std::string::npos);
+    CHECK(r.out.find("Exit codes:") != std::string::npos);
+    CHECK(RunHublint({"help", command}).out == r.out);
+  }
+}
+
+TEST_CASE("Unknown commands and flags get a suggestion and exit 2") {
+  RunResult command = RunHublint({"chekc"});
+  CHECK(command.exit_code == 2);
+  CHECK(command.err ==
+        "hublint: unknown command `chekc`; did you mean `check`?\n"
+        "Run `hublint --help` for the list of commands.\n");
+  RunResult flag = RunHublint({"check", "--stat", "x.json"});
+  CHECK(flag.exit_code == 2);
+  CHECK(flag.err ==
+        "hublint check: unknown flag `--stat`; did you mean `--state`?\n"
+        "Run `hublint check --help` for usage.\n");
+  RunResult missing = RunHublint({"check"});
+  CHECK(missing.exit_code == 2);
+  CHECK(missing.err.starts_with("hublint check: no state to check"));
+}
+
+TEST_CASE("check --state summarizes a complete state and exits 0") {
+  RunResult r =
+      RunHublint({"check", "--state", "fixtures/orgs/compliant.json"});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.starts_with(
+      "contoso (declared state, collected 2026-11-20T02:00:00Z, complete)\n"));
+  CHECK(r.out.find("  members            7  (2 owners, 1 editor, 1 guest)\n") !=
+        std::string::npos);
+  CHECK(r.err.empty());
+}
+
+TEST_CASE(
+    "An incomplete state gives no verdict: exit 3 unless --allow-partial") {
+  RunResult r =
+      RunHublint({"check", "--state", "fixtures/orgs/unknown-incomplete.json"});
+  CHECK(r.exit_code == 3);
+  CHECK(r.err.find("  access_tokens.personal: GET /v2/access-tokens: 403 token "
+                   "issued from personal access token is not allowed\n") !=
+        std::string::npos);
+  RunResult partial =
+      RunHublint({"check", "--state", "fixtures/orgs/unknown-incomplete.json",
+                  "--allow-partial"});
+  CHECK(partial.exit_code == 0);
+  CHECK(partial.err.find("--allow-partial") != std::string::npos);
+}
+
+TEST_CASE("A state that cannot be read exits 3 and says where") {
+  RunResult missing =
+      RunHublint({"check", "--state", "fixtures/orgs/absent.json"});
+  CHECK(missing.exit_code == 3);
+  CHECK(missing.err ==
+        "hublint check: cannot open fixtures/orgs/absent.json: No such file or "
+        "directory\n");
+  RunResult bad =
+      RunHublint({"check", "--state", "tests/schema/invalid/wrong-type.json"});
+  CHECK(bad.exit_code == 3);
+  CHECK(bad.err.starts_with(
+      "hublint check: tests/schema/invalid/wrong-type.json:1:130: "
+      "`members[0].two_factor_enabled`: expected a boolean or null, got a "
+      "string\n"));
+  CHECK(bad.out.empty());
+}
+
+TEST_CASE("The state can come from standard input") {
+  RunResult r = RunProgram(
+      HublintPath(), {"check", "--state", "-"}, {}, "",
+      "{\"schema\": \"hublint/state/v1\", \"org\": {\"name\": \"piped\"}}");
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.starts_with(
+      "piped (declared state, no collection time, complete)\n"));
+}
+
+}  // namespace
+}  // namespace hublint::testing

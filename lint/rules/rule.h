@@ -30,6 +30,7 @@
 
 #include "lint/findings/rule_info.h"
 #include "lint/model/org_state.h"
+#include "lint/toml/toml_string_source.h"
 
 namespace hublint {
 
@@ -40,19 +41,6 @@ using ParamValue =
 
 // "bool", "int", "double", "string", "list(string)".
 std::string_view ParamTypeName(const ParamValue& value);
-
-// A CEL expression as it stood in the rule file: the text (escapes
-// resolved) and, for each byte of it, the byte offset in the file, so a
-// diagnostic at expression offset k points at file offset offsets[k].
-struct ExpressionSource {
-  std::string text;
-  std::vector<uint32_t> offsets;  // size text.size() + 1
-
-  uint32_t FileOffset(size_t expression_offset) const {
-    if (offsets.empty()) return 0;
-    return offsets[std::min(expression_offset, offsets.size() - 1)];
-  }
-};
 
 // An embedded test case: run the rule on `state` (a path relative to the
 // repository root), with `params` overriding the rule's defaults; exactly

@@ -5,7 +5,8 @@
 #include <algorithm>
 #include <filesystem>
 
-#include "lint/rules/toml_string_source.h"
+#include "lint/toml/toml_position.h"
+#include "lint/toml/toml_string_source.h"
 #include "lint/util/files.h"
 #include "lint/util/source_text.h"
 #include "lint/util/spelling.h"
@@ -35,22 +36,11 @@ class RuleParser {
   absl::StatusOr<Rule> Parse();
 
  private:
-  // The byte offset of a toml++ position (1-based line, column counted in
-  // code points).
   size_t OffsetOf(const toml::source_position& pos) const {
-    std::string_view line = source_.Line(pos.line);
-    size_t offset = static_cast<size_t>(line.data() - source_.text().data());
-    size_t k = 0;
-    for (uint32_t cp = 1; cp < pos.column && k < line.size(); ++cp) {
-      ++k;
-      while (k < line.size() &&
-             (static_cast<unsigned char>(line[k]) & 0xC0) == 0x80)
-        ++k;
-    }
-    return offset + k;
+    return TomlOffset(source_, pos);
   }
   size_t OffsetOf(const toml::node& node) const {
-    return OffsetOf(node.source().begin);
+    return TomlOffset(source_, node);
   }
 
   void Error(size_t offset, std::string_view message) {

@@ -1,4 +1,4 @@
-#include "lint/rules/toml_string_source.h"
+#include "lint/toml/toml_string_source.h"
 
 namespace hublint {
 namespace {

@@ -118,7 +118,7 @@ std::string RenderFindingsJson(const Report& input,
                      : std::string_view());
     w.Key("tags");
     w.BeginArray();
-    for (const std::string& tag : rule.tags) w.String(tag);
+    for (const std::string& tag : RuleTags(rule)) w.String(tag);
     w.EndArray();
     w.Field("help_uri", RuleHelpUri(rule, options.docs_base_url));
     w.EndObject();

@@ -142,9 +142,9 @@ void WriteRuleDetails(std::string* out, const RuleGroup& g,
     Append(&facts, " · security severity ", rule.security_severity, " (",
            rating, ")");
   }
-  if (!rule.tags.empty()) {
+  if (std::vector<std::string> unique = RuleTags(rule); !unique.empty()) {
     std::vector<std::string> tags;
-    for (const std::string& tag : rule.tags) tags.push_back(MarkdownCode(tag));
+    for (const std::string& tag : unique) tags.push_back(MarkdownCode(tag));
     Append(&facts, " · tags ", Join(tags, ", "));
   }
   Append(&facts, " · [rule documentation](",

@@ -20,8 +20,9 @@ std::string MarkdownText(std::string_view text);
 std::string MarkdownCode(std::string_view text);
 
 // Rule help (trusted Markdown from the rule pack) placed under a heading of
-// level `base_level`: its ATX headings are moved down so that "#" becomes
-// level base_level + 1; lines inside fenced code blocks are left alone.
+// level `base_level`: its ATX headings are moved so that its highest one
+// becomes level base_level + 1 (at most 6), the others keeping their
+// distance; lines inside fenced code blocks are left alone.
 std::string DemoteHeadings(std::string_view markdown, int base_level);
 
 }  // namespace hublint

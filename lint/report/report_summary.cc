@@ -1,5 +1,6 @@
 #include "lint/report/report_summary.h"
 
+#include <algorithm>
 #include <charconv>
 #include <map>
 
@@ -128,6 +129,20 @@ std::optional<double> ParseScore(std::string_view score) {
 }
 
 }  // namespace
+
+std::vector<std::string> RuleTags(const RuleInfo& rule, size_t limit) {
+  std::vector<std::string> tags;
+  if (IsValidSecuritySeverity(rule.security_severity)) {
+    tags.push_back("security");
+  }
+  for (const std::string& tag : rule.tags) {
+    if (tag.empty()) continue;
+    if (std::find(tags.begin(), tags.end(), tag) != tags.end()) continue;
+    tags.push_back(tag);
+  }
+  if (tags.size() > limit) tags.resize(limit);
+  return tags;
+}
 
 bool IsValidSecuritySeverity(std::string_view score) {
   return ParseScore(score).has_value();

@@ -69,6 +69,12 @@ std::vector<RuleGroup> GroupByRule(const Report& report);
 // "" when `score` is not a number in (0, 10].
 std::string_view SecurityRating(std::string_view score);
 
+// The rule's tags as reports list them: unique, non-empty, in order, with
+// "security" first when the rule has a valid security-severity (GitHub
+// treats such rules as security rules and expects the tag), and at most
+// `limit` of them.
+std::vector<std::string> RuleTags(const RuleInfo& rule, size_t limit = 20);
+
 // Whether `score` is a plain decimal number in (0, 10], as GitHub needs
 // security-severity to be ("8.0", "9.5").
 bool IsValidSecuritySeverity(std::string_view score);

@@ -67,23 +67,6 @@ std::string_view ProblemSeverity(Level level) {
   return "warning";
 }
 
-// The rule's tags for properties.tags: unique, non-empty, at most 20, with
-// "security" first when the rule has a security-severity (GitHub treats
-// such rules as security rules and expects the tag).
-std::vector<std::string> RuleTags(const RuleInfo& rule) {
-  std::vector<std::string> tags;
-  if (IsValidSecuritySeverity(rule.security_severity)) {
-    tags.push_back("security");
-  }
-  for (const std::string& tag : rule.tags) {
-    if (tag.empty()) continue;
-    if (std::find(tags.begin(), tags.end(), tag) != tags.end()) continue;
-    tags.push_back(tag);
-  }
-  if (tags.size() > kMaxTags) tags.resize(kMaxTags);
-  return tags;
-}
-
 void WriteMessage(JsonWriter& w, std::string_view key, std::string_view text) {
   w.Key(key);
   w.BeginObject();
@@ -117,7 +100,7 @@ void WriteRule(JsonWriter& w, const RuleInfo& rule,
   w.BeginObject();
   w.Key("tags");
   w.BeginArray();
-  for (const std::string& tag : RuleTags(rule)) w.String(tag);
+  for (const std::string& tag : RuleTags(rule, kMaxTags)) w.String(tag);
   w.EndArray();
   if (IsValidSecuritySeverity(rule.security_severity)) {
     w.Field("security-severity", rule.security_severity);

@@ -443,7 +443,8 @@ Report HostileReport() {
   run.source_uri = "fixtures/orgs/my org #1?.json";
   run.source_complete = false;
   run.gaps = {
-      "access_tokens.personal: GET /v2/access-tokens: 403 \"denied\"\n"
+      "access_tokens.personal: GET /v2/access-tokens: 403 \"denied\" "
+      "\xE2\x80\xAE" "detacilpmoc\xE2\x80\xAC\n"
       "::error::forged annotation %0A <b>bold</b>"};
   run.start_time = absl::FromUnixSeconds(1795140300);
   run.end_time = run.start_time + absl::Seconds(2);

@@ -10,6 +10,13 @@
 namespace hublint {
 namespace {
 
+std::string_view Trimmed(std::string_view text) {
+  while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) {
+    text.remove_suffix(1);
+  }
+  return text;
+}
+
 std::string Result(const Finding& f) {
   std::string result;
   if (f.suppressed) {
@@ -181,7 +188,8 @@ void WriteRuleDetails(std::string* out, const RuleGroup& g,
 
   if (!rule.help_markdown.empty()) {
     Append(out, "<details>\n<summary>Why it matters and how to fix it</summary>\n\n",
-           DemoteHeadings(rule.help_markdown, 3), "\n\n</details>\n\n");
+           DemoteHeadings(Trimmed(rule.help_markdown), 3),
+           "\n\n</details>\n\n");
   }
 }
 

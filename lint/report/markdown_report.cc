@@ -1,5 +1,7 @@
 #include "lint/report/markdown_report.h"
 
+#include <cctype>
+
 #include "lint/report/markdown_text.h"
 #include "lint/report/normalize_report.h"
 #include "lint/report/report_summary.h"
@@ -120,8 +122,9 @@ void WriteSummary(std::string* out, const Report& report,
                   const std::vector<RuleGroup>& groups,
                   const RenderOptions& options) {
   SummaryCounts counts = Summarize(report.findings);
-  Append(out, "## Summary\n\n**",
-         SummarySentence(counts, report.run.has_baseline), "** from ",
+  std::string sentence = SummarySentence(counts, report.run.has_baseline);
+  sentence[0] = static_cast<char>(std::toupper(sentence[0]));
+  Append(out, "## Summary\n\n**", sentence, "** from ",
          CountOf(static_cast<int>(report.rules.size()), "rule"), ".\n\n");
   if (groups.empty()) return;
   Row(out, {"Rule", "Title", "Level", "Security severity", "Failed", "Review",

@@ -12,7 +12,8 @@ namespace hublint {
 namespace {
 
 void BM_Sarif(benchmark::State& state) {
-  Report report = testing::ManyFindingsReport(static_cast<size_t>(state.range(0)));
+  Report report =
+      testing::ManyFindingsReport(static_cast<size_t>(state.range(0)));
   size_t bytes = 0;
   for (auto _ : state) {
     std::string sarif = RenderSarif(report, {});
@@ -23,10 +24,12 @@ void BM_Sarif(benchmark::State& state) {
   state.counters["MB"] = static_cast<double>(bytes) / 1e6;
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * bytes));
 }
-BENCHMARK(BM_Sarif)->Arg(1000)->Arg(25000)->Arg(25001)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Sarif)->Arg(1000)->Arg(25000)->Arg(25001)->Unit(
+    benchmark::kMillisecond);
 
 void BM_FindingsJson(benchmark::State& state) {
-  Report report = testing::ManyFindingsReport(static_cast<size_t>(state.range(0)));
+  Report report =
+      testing::ManyFindingsReport(static_cast<size_t>(state.range(0)));
   size_t bytes = 0;
   for (auto _ : state) {
     std::string json = RenderFindingsJson(report, {});

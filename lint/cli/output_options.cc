@@ -17,8 +17,9 @@ std::vector<FlagSpec> OutputFlags() {
   }
   return {
       {"format", "FMT",
-       Cat("report format: ", Join(names, ", "), " (default text); repeat "
-                                                 "with --output for several"),
+       Cat("report format: ", Join(names, ", "),
+           " (default text); repeat "
+           "with --output for several"),
        /*repeatable=*/true},
       {"output", "FILE",
        "write the report of the matching --format to FILE ('-': stdout)",
@@ -34,7 +35,8 @@ absl::StatusOr<std::vector<OutputSpec>> PairOutputs(
   if (outputs.size() > formats.size()) {
     return absl::InvalidArgumentError(
         Cat("more --output files than --format flags (", outputs.size(),
-            " and ", formats.size(), "): give each --output FILE a --format "
+            " and ", formats.size(),
+            "): give each --output FILE a --format "
             "before it, e.g. --format sarif --output ",
             outputs[formats.size()]));
   }
@@ -48,16 +50,18 @@ absl::StatusOr<std::vector<OutputSpec>> PairOutputs(
     spec.format = *format;
     spec.path = i < outputs.size() ? outputs[i] : "-";
     if (spec.path.empty()) {
-      return absl::InvalidArgumentError(
-          Cat("--output for --format ", formats[i], " is empty: give a file "
-                                                    "name, or - for stdout"));
+      return absl::InvalidArgumentError(Cat("--output for --format ",
+                                            formats[i],
+                                            " is empty: give a file "
+                                            "name, or - for stdout"));
     }
     if (spec.path == "-") {
       to_stdout.push_back(formats[i]);
     } else if (!paths.insert(spec.path).second) {
       return absl::InvalidArgumentError(
-          Cat("`", spec.path, "` is given as --output twice: each report "
-                              "needs its own file"));
+          Cat("`", spec.path,
+              "` is given as --output twice: each report "
+              "needs its own file"));
     }
     specs.push_back(std::move(spec));
   }
@@ -95,8 +99,8 @@ absl::Status WriteReports(const Report& report, const OutputOptions& options,
     invalid_utf8 = std::max(invalid_utf8, stats.invalid_utf8_strings);
     std::string name = to_stdout ? std::string("standard output") : output.path;
     if (stats.results_dropped > 0) {
-      ctx.err << "hublint: " << name << ": " << stats.results_dropped
-              << " of " << stats.results_total
+      ctx.err << "hublint: " << name << ": " << stats.results_dropped << " of "
+              << stats.results_total
               << " results left out of the SARIF run (GitHub code scanning "
                  "takes at most "
               << render.sarif_result_limit
@@ -105,7 +109,8 @@ absl::Status WriteReports(const Report& report, const OutputOptions& options,
     if (to_stdout) {
       ctx.out << text;
       ctx.out.flush();
-      if (!ctx.out) failures.push_back("cannot write the report to standard output");
+      if (!ctx.out)
+        failures.push_back("cannot write the report to standard output");
       continue;
     }
     absl::Status written = WriteFileAtomically(output.path, text);

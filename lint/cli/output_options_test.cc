@@ -52,26 +52,33 @@ TEST_CASE("PairOutputs errors, word for word") {
     std::string_view message;
   };
   const Case cases[] = {
-      {{}, {"out.sarif"},
+      {{},
+       {"out.sarif"},
        "more --output files than --format flags (1 and 0): give each "
        "--output FILE a --format before it, e.g. --format sarif --output "
        "out.sarif"},
-      {{"sarif"}, {"a.sarif", "b.json"},
+      {{"sarif"},
+       {"a.sarif", "b.json"},
        "more --output files than --format flags (2 and 1): give each "
        "--output FILE a --format before it, e.g. --format sarif --output "
        "b.json"},
-      {{"json", "sarif"}, {},
+      {{"json", "sarif"},
+       {},
        "formats json and sarif would both go to standard output: give all "
        "but one an --output FILE"},
-      {{"json", "sarif"}, {"-", "-"},
+      {{"json", "sarif"},
+       {"-", "-"},
        "formats json and sarif would both go to standard output: give all "
        "but one an --output FILE"},
-      {{"json", "sarif"}, {"r", "r"},
+      {{"json", "sarif"},
+       {"r", "r"},
        "`r` is given as --output twice: each report needs its own file"},
-      {{"sarf"}, {"a"},
+      {{"sarf"},
+       {"a"},
        "unknown format `sarf`; did you mean `sarif`? (formats: text, json, "
        "sarif, markdown, junit, github)"},
-      {{"json"}, {""},
+      {{"json"},
+       {""},
        "--output for --format json is empty: give a file name, or - for "
        "stdout"},
   };
@@ -138,8 +145,8 @@ TEST_CASE("WriteReports writes every file whole and stdout once") {
   absl::StatusOr<std::string> sarif = ReadFile(Cat(fx.dir, "/r.sarif"));
   REQUIRE(sarif.ok());
   CHECK(sarif->find("\"id\": \"pr/\"") != std::string::npos);
-  CHECK(ReadFile(Cat(fx.dir, "/r.json"))->starts_with(
-      "{\n  \"schema\": \"hublint/findings/v1\""));
+  CHECK(ReadFile(Cat(fx.dir, "/r.json"))
+            ->starts_with("{\n  \"schema\": \"hublint/findings/v1\""));
   CHECK(fx.out.str().find("contoso: 1 error (1 rule checked)\n") !=
         std::string::npos);
   CHECK(fx.err.str().empty());
@@ -160,8 +167,9 @@ TEST_CASE("WriteReports names each path it could not write, and goes on") {
                      {Format::kJson, Cat(fx.dir, "/r.json")}};
   absl::Status status = WriteReports(Small(), options, fx.ctx);
   REQUIRE_FALSE(status.ok());
-  CHECK(ToStd(status.message()).starts_with(
-      Cat("cannot write the sarif report to ", missing, ": cannot create ")));
+  CHECK(ToStd(status.message())
+            .starts_with(Cat("cannot write the sarif report to ", missing,
+                             ": cannot create ")));
   CHECK(std::filesystem::exists(Cat(fx.dir, "/r.json")));
 }
 
@@ -171,9 +179,8 @@ TEST_CASE("colour only on a terminal, only on stdout, never with NO_COLOR") {
     const char* no_color;
     bool colour;
   };
-  const Case cases[] = {{true, nullptr, true},
-                        {false, nullptr, false},
-                        {true, "1", false}};
+  const Case cases[] = {
+      {true, nullptr, true}, {false, nullptr, false}, {true, "1", false}};
   for (const Case& c : cases) {
     Fixture fx;
     fx.ctx.out_is_terminal = c.terminal;
@@ -191,8 +198,8 @@ TEST_CASE("WriteReports says on stderr what the SARIF run left out") {
   Fixture fx;
   OutputOptions options;
   options.outputs = {{Format::kSarif, Cat(fx.dir, "/big.sarif")}};
-  REQUIRE(WriteReports(testing::ManyFindingsReport(25003), options, fx.ctx)
-              .ok());
+  REQUIRE(
+      WriteReports(testing::ManyFindingsReport(25003), options, fx.ctx).ok());
   CHECK(fx.err.str() ==
         Cat("hublint: ", fx.dir,
             "/big.sarif: 3 of 25003 results left out of the SARIF run "

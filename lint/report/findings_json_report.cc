@@ -75,9 +75,9 @@ std::string RenderFindingsJson(const Report& input,
   TimeOrNull(w, "finished_at", run.end_time);
   w.Field("execution_successful", run.execution_successful);
   w.Field("baseline", run.has_baseline);
-  StringOrNull(w, "category",
-               options.sarif_category.empty() ? run.category
-                                              : options.sarif_category);
+  StringOrNull(
+      w, "category",
+      options.sarif_category.empty() ? run.category : options.sarif_category);
   w.Key("notifications");
   w.BeginArray();
   for (const Notification& n : run.notifications) {

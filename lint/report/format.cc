@@ -38,8 +38,8 @@ absl::StatusOr<Format> ParseFormat(std::string_view name) {
     names.emplace_back(info.name);
   }
   return absl::InvalidArgumentError(Cat("unknown format `", name, "`",
-                                        DidYouMean(name, names), " (formats: ",
-                                        Join(names, ", "), ")"));
+                                        DidYouMean(name, names),
+                                        " (formats: ", Join(names, ", "), ")"));
 }
 
 }  // namespace hublint

@@ -31,8 +31,9 @@ TEST_CASE("ParseFormat refuses an unknown format with a suggestion") {
       {"md",
        "unknown format `md` (formats: text, json, sarif, markdown, junit, "
        "github)"},
-      {"", "unknown format `` (formats: text, json, sarif, markdown, junit, "
-           "github)"},
+      {"",
+       "unknown format `` (formats: text, json, sarif, markdown, junit, "
+       "github)"},
   };
   for (const Case& c : cases) {
     CAPTURE(c.name);

@@ -84,8 +84,9 @@ std::string RenderGithubAnnotations(const Report& input,
 
   std::string out;
   if (!run.source_complete) {
-    std::string file =
-        run.source_uri.empty() ? "" : Cat("file=", Property(run.source_uri), ",");
+    std::string file = run.source_uri.empty()
+                           ? ""
+                           : Cat("file=", Property(run.source_uri), ",");
     for (const std::string& message : IncompleteSourceMessages(run)) {
       Append(&out, "::warning ", file,
              "title=", Property("hublint: incomplete state"), "::",
@@ -106,7 +107,8 @@ std::string RenderGithubAnnotations(const Report& input,
         continue;
       }
       std::string properties;
-      std::string uri = f->location.uri.empty() ? run.source_uri : f->location.uri;
+      std::string uri =
+          f->location.uri.empty() ? run.source_uri : f->location.uri;
       if (!uri.empty()) {
         Append(&properties, "file=", Property(uri), ",");
         if (!f->location.uri.empty() && f->location.line != 0) {
@@ -119,14 +121,13 @@ std::string RenderGithubAnnotations(const Report& input,
       std::string title = Cat(f->rule_id, " ", g.rule->title);
       if (f->kind == FindingKind::kReview) title.append(" (needs review)");
       Append(&properties, "title=", Property(title));
-      Append(&out, "::", CommandFor(*f), " ", properties, "::",
-             Data(f->message.empty() ? f->resource : f->message), "\n");
+      Append(&out, "::", CommandFor(*f), " ", properties,
+             "::", Data(f->message.empty() ? f->resource : f->message), "\n");
     }
   }
   Append(&out, "hublint: ", PrintableText(run.org_name), ": ",
          SummarySentence(Summarize(report.findings), run.has_baseline), " (",
-         CountOf(static_cast<int>(report.rules.size()), "rule"),
-         " checked)\n");
+         CountOf(static_cast<int>(report.rules.size()), "rule"), " checked)\n");
   return out;
 }
 

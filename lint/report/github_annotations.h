@@ -4,7 +4,8 @@
 // GitHub Actions annotations (`--format github`): one workflow command per
 // finding, which GitHub shows on the file line in the pull request:
 //
-//   ::error file=fixtures/orgs/x.json,line=62,col=5,title=DH-MFA-001 Members have two-factor authentication::bob has no two-factor authentication
+//   ::error file=fixtures/orgs/x.json,line=62,col=5,title=DH-MFA-001 Members
+//   have two-factor authentication::bob has no two-factor authentication
 //
 // - a failed check: ::error, ::warning or ::notice by its level;
 // - a review result: ::warning (::notice for a note-level rule), its title

@@ -71,9 +71,8 @@ struct Counts {
   int skipped = 0;
 };
 
-std::string TestCase(const Finding& f, const RuleInfo& rule,
-                     const RunInfo& run, const RenderOptions& options,
-                     Counts* counts) {
+std::string TestCase(const Finding& f, const RuleInfo& rule, const RunInfo& run,
+                     const RenderOptions& options, Counts* counts) {
   ++counts->tests;
   std::string xml = Cat("    <testcase", Attr("classname", f.rule_id),
                         Attr("name", f.resource));
@@ -140,8 +139,9 @@ std::string RenderJunit(const Report& input, const RenderOptions& options,
            Attr("name", Cat("the state of ", run.org_name, " is complete")));
     if (!run.source_uri.empty()) Append(&cases, Attr("file", run.source_uri));
     Append(&cases, ">\n      <error",
-           Attr("message", "the state is incomplete: checks that need the "
-                           "missing parts gave review results"),
+           Attr("message",
+                "the state is incomplete: checks that need the "
+                "missing parts gave review results"),
            Attr("type", "incomplete-state"), ">", XmlEscape(gaps, false),
            "</error>\n    </testcase>\n");
   }
@@ -158,16 +158,14 @@ std::string RenderJunit(const Report& input, const RenderOptions& options,
     }
   }
 
-  std::string totals =
-      Cat(Attr("tests", Cat(counts.tests)),
-          Attr("failures", Cat(counts.failures)),
-          Attr("errors", Cat(counts.errors)),
-          Attr("skipped", Cat(counts.skipped)));
+  std::string totals = Cat(
+      Attr("tests", Cat(counts.tests)), Attr("failures", Cat(counts.failures)),
+      Attr("errors", Cat(counts.errors)), Attr("skipped", Cat(counts.skipped)));
   std::string timing;
   if (run.start_time != absl::UnixEpoch() && run.end_time >= run.start_time) {
-    timing = Cat(Attr("time", Cat(absl::ToDoubleSeconds(run.end_time -
-                                                        run.start_time))),
-                 Attr("timestamp", LocalTimestamp(run.start_time)));
+    timing = Cat(
+        Attr("time", Cat(absl::ToDoubleSeconds(run.end_time - run.start_time))),
+        Attr("timestamp", LocalTimestamp(run.start_time)));
   }
 
   std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
@@ -180,7 +178,8 @@ std::string RenderJunit(const Report& input, const RenderOptions& options,
            "/>\n");
   };
   property("organization", run.org_name);
-  if (run.collected_at) property("collected_at", FormatRfc3339(*run.collected_at));
+  if (run.collected_at)
+    property("collected_at", FormatRfc3339(*run.collected_at));
   property("source_kind", run.source_kind);
   if (!run.source_uri.empty()) property("source_uri", run.source_uri);
   property("source_complete", run.source_complete ? "true" : "false");

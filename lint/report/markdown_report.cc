@@ -63,9 +63,8 @@ void WriteHeader(std::string* out, const Report& report) {
   Row(out, {"State collected",
             run.collected_at ? FormatRfc3339(*run.collected_at)
                              : std::string("unknown (a declared state)")});
-  std::string source = run.source_kind.empty()
-                           ? std::string("unknown")
-                           : MarkdownText(run.source_kind);
+  std::string source = run.source_kind.empty() ? std::string("unknown")
+                                               : MarkdownText(run.source_kind);
   if (!run.source_uri.empty()) {
     Append(&source, ", ", MarkdownCode(run.source_uri));
   }
@@ -178,10 +177,11 @@ void WriteRuleDetails(std::string* out, const RuleGroup& g,
     std::string result = Result(*f);
     std::string message = MarkdownText(f->message);
     if (baseline) {
-      std::string_view state =
-          f->baseline_state == BaselineState::kAbsent ? "fixed since the baseline"
-          : f->baseline_state == BaselineState::kUnchanged ? "unchanged"
-                                                            : "**new**";
+      std::string_view state = f->baseline_state == BaselineState::kAbsent
+                                   ? "fixed since the baseline"
+                               : f->baseline_state == BaselineState::kUnchanged
+                                   ? "unchanged"
+                                   : "**new**";
       Row(out, {resource, location, result, state, message});
     } else {
       Row(out, {resource, location, result, message});
@@ -190,7 +190,8 @@ void WriteRuleDetails(std::string* out, const RuleGroup& g,
   out->append("\n");
 
   if (!rule.help_markdown.empty()) {
-    Append(out, "<details>\n<summary>Why it matters and how to fix it</summary>\n\n",
+    Append(out,
+           "<details>\n<summary>Why it matters and how to fix it</summary>\n\n",
            DemoteHeadings(Trimmed(rule.help_markdown), 3),
            "\n\n</details>\n\n");
   }

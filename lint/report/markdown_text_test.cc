@@ -12,12 +12,17 @@ TEST_CASE("PrintableText makes controls and bidi overrides visible") {
     std::string_view out;
   };
   const Case cases[] = {
-      {"plain caf\xC3\xA9 \xF0\x9F\x90\xB3", "plain caf\xC3\xA9 \xF0\x9F\x90\xB3"},
+      {"plain caf\xC3\xA9 \xF0\x9F\x90\xB3",
+       "plain caf\xC3\xA9 \xF0\x9F\x90\xB3"},
       {"a\nb\rc\td", "a\\nb\\rc\\td"},
       {"\x1b[31mred", "\\x1b[31mred"},
       {"nul\x01\x7f", "nul\\x01\\x7f"},
-      {"c1 \xC2\x9B" "2J", "c1 \\x9b2J"},
-      {"\xE2\x80\xAE" "evil\xE2\x80\xAC", "\\u202eevil\\u202c"},
+      {"c1 \xC2\x9B"
+       "2J",
+       "c1 \\x9b2J"},
+      {"\xE2\x80\xAE"
+       "evil\xE2\x80\xAC",
+       "\\u202eevil\\u202c"},
       {"\xE2\x81\xA6iso\xE2\x81\xA9", "\\u2066iso\\u2069"},
       {"dash \xE2\x80\x94 ok", "dash \xE2\x80\x94 ok"},
   };

@@ -26,20 +26,18 @@ void ForEachString(ReportT& r, Fn fn) {
   for (auto& n : run.notifications) fn(n.message, named("a notification"));
   for (auto& rule : r.rules) {
     auto where = [&rule] { return Cat("rule ", rule.id); };
-    for (auto* s :
-         {&rule.id, &rule.name, &rule.title, &rule.description,
-          &rule.help_markdown, &rule.help_text, &rule.help_uri,
-          &rule.security_severity, &rule.pack}) {
+    for (auto* s : {&rule.id, &rule.name, &rule.title, &rule.description,
+                    &rule.help_markdown, &rule.help_text, &rule.help_uri,
+                    &rule.security_severity, &rule.pack}) {
       fn(*s, where);
     }
     for (auto& tag : rule.tags) fn(tag, where);
   }
   for (auto& f : r.findings) {
     auto where = [&f] { return Cat(f.rule_id, " on ", f.resource); };
-    for (auto* s :
-         {&f.rule_id, &f.resource, &f.resource_kind, &f.resource_key,
-          &f.logical_name, &f.message, &f.location.uri, &f.justification,
-          &f.fingerprint}) {
+    for (auto* s : {&f.rule_id, &f.resource, &f.resource_kind, &f.resource_key,
+                    &f.logical_name, &f.message, &f.location.uri,
+                    &f.justification, &f.fingerprint}) {
       fn(*s, where);
     }
   }
@@ -76,16 +74,19 @@ const Report& NormalizeReport(const Report& report, Report* storage,
   });
   if (replaced_count > 0) {
     first_place = SanitizeUtf8(first_place);
-    r.run.notifications.push_back(Notification{
-        Level::kWarning,
-        Cat(replaced_count, replaced_count == 1 ? " string was" : " strings were",
-            " not valid UTF-8; the invalid bytes are shown as U+FFFD (first in ",
-            first_place, ")")});
+    r.run.notifications.push_back(
+        Notification{Level::kWarning,
+                     Cat(replaced_count,
+                         replaced_count == 1 ? " string was" : " strings were",
+                         " not valid UTF-8; the invalid bytes are shown as "
+                         "U+FFFD (first in ",
+                         first_place, ")")});
     if (stats) stats->invalid_utf8_strings += replaced_count;
   }
 
   for (Finding& f : r.findings) {
-    if (f.fingerprint.empty()) f.fingerprint = Fingerprint(f.rule_id, f.resource);
+    if (f.fingerprint.empty())
+      f.fingerprint = Fingerprint(f.rule_id, f.resource);
   }
   std::set<std::string> rule_ids;
   for (const RuleInfo& rule : r.rules) rule_ids.insert(rule.id);

@@ -56,11 +56,14 @@ TEST_CASE("security severity: a number in (0, 10] and its rating") {
     std::string_view rating;
   };
   const Case cases[] = {
-      {"9.5", "critical"}, {"9.0", "critical"}, {"8.0", "high"},
-      {"7", "high"},       {"6.9", "medium"},   {"0.1", "low"},
-      {"10", "critical"},  {"0", ""},           {"10.1", ""},
-      {"high", ""},        {"8.", ""},          {".5", ""},
-      {"-1", ""},          {"", ""},            {"1e1", ""},
+      {"9.5", "critical"}, {"9.0", "critical"},
+      {"8.0", "high"},     {"7", "high"},
+      {"6.9", "medium"},   {"0.1", "low"},
+      {"10", "critical"},  {"0", ""},
+      {"10.1", ""},        {"high", ""},
+      {"8.", ""},          {".5", ""},
+      {"-1", ""},          {"", ""},
+      {"1e1", ""},
   };
   for (const Case& c : cases) {
     CAPTURE(c.score);

@@ -13,8 +13,7 @@ std::vector<size_t> MostSevereFindings(const std::vector<Finding>& findings,
   if (findings.size() <= limit) return kept;
   auto rank = [&findings](size_t i) {
     const Finding& f = findings[i];
-    bool inactive =
-        f.suppressed || f.baseline_state == BaselineState::kAbsent;
+    bool inactive = f.suppressed || f.baseline_state == BaselineState::kAbsent;
     // Smaller ranks first: negate the level so errors come first.
     return std::make_tuple(inactive, -static_cast<int>(f.level),
                            f.kind != FindingKind::kFail, i);

@@ -80,10 +80,10 @@ void WriteRule(JsonWriter& w, const RuleInfo& rule,
   std::string description = rule.description.empty() ? title : rule.description;
   w.BeginObject();
   w.Field("id", rule.id);
-  w.Field("name",
-          TruncateUtf16(rule.name.empty() ? rule.id : rule.name,
-                        kMaxRuleNameChars));
-  WriteMessage(w, "shortDescription", TruncateUtf16(title, kMaxDescriptionChars));
+  w.Field("name", TruncateUtf16(rule.name.empty() ? rule.id : rule.name,
+                                kMaxRuleNameChars));
+  WriteMessage(w, "shortDescription",
+               TruncateUtf16(title, kMaxDescriptionChars));
   WriteMessage(w, "fullDescription",
                TruncateUtf16(description, kMaxDescriptionChars));
   w.Key("help");
@@ -191,10 +191,9 @@ void WriteResult(JsonWriter& w, const Finding& f, const ResultContext& ctx) {
     w.EndArray();
   }
   if (ctx.report.run.has_baseline) {
-    w.Field("baselineState",
-            f.baseline_state == BaselineState::kNone
-                ? std::string_view("new")
-                : BaselineStateName(f.baseline_state));
+    w.Field("baselineState", f.baseline_state == BaselineState::kNone
+                                 ? std::string_view("new")
+                                 : BaselineStateName(f.baseline_state));
   }
   w.Key("properties");
   w.BeginObject();
@@ -275,9 +274,9 @@ std::string RenderSarif(const Report& input, const RenderOptions& options,
   for (size_t i = 0; i < report.rules.size(); ++i) {
     rule_index.emplace(report.rules[i].id, i);
   }
-  bool with_suppressions = std::any_of(
-      kept.begin(), kept.end(),
-      [&](size_t i) { return report.findings[i].suppressed; });
+  bool with_suppressions = std::any_of(kept.begin(), kept.end(), [&](size_t i) {
+    return report.findings[i].suppressed;
+  });
 
   std::string out;
   out.reserve(2048 + kept.size() * 900);

@@ -68,9 +68,11 @@ TEST_CASE("a clean run has results: [] and no automationDetails") {
 
 TEST_CASE("a review result is kind review, level none, its level kept aside") {
   Report report = Base();
-  report.findings = {Make("DH-A", "alice", Level::kError, FindingKind::kReview)};
+  report.findings = {
+      Make("DH-A", "alice", Level::kError, FindingKind::kReview)};
   simdjson::dom::parser parser;
-  auto result = Parse(parser, RenderSarif(report, {}))["runs"].at(0)["results"].at(0);
+  auto result =
+      Parse(parser, RenderSarif(report, {}))["runs"].at(0)["results"].at(0);
   CHECK(Str(result["kind"]) == "review");
   CHECK(Str(result["level"]) == "none");
   CHECK(Str(result["properties"]["ruleLevel"]) == "error");
@@ -85,7 +87,8 @@ TEST_CASE("suppressions are on every result once one is waived") {
   report.findings[1].suppressed = true;
   report.findings[1].justification = "accepted";
   simdjson::dom::parser parser;
-  auto results = Parse(parser, RenderSarif(report, {}))["runs"].at(0)["results"];
+  auto results =
+      Parse(parser, RenderSarif(report, {}))["runs"].at(0)["results"];
   simdjson::dom::array none;
   REQUIRE(results.at(0)["suppressions"].get(none) == simdjson::SUCCESS);
   CHECK(none.size() == 0);
@@ -131,8 +134,8 @@ TEST_CASE("over the limit: the most severe are kept and the drop is said") {
   REQUIRE(results.size() == 2);
   CHECK(Str(results.at(0)["properties"]["resource"]) == "member:b");
   CHECK(Str(results.at(1)["properties"]["resource"]) == "member:c");
-  CHECK(Str(run["invocations"].at(0)["toolExecutionNotifications"].at(0)
-                ["message"]["text"]) ==
+  CHECK(Str(run["invocations"].at(0)["toolExecutionNotifications"].at(
+            0)["message"]["text"]) ==
         "3 results are more than the 2 a run may hold (GitHub code scanning "
         "rejects more): 1 result was left out, the least severe first "
         "(waived and fixed ones, then notes, warnings, reviews before "
@@ -150,7 +153,8 @@ TEST_CASE("every result is placed on a file line") {
   report.findings[1].location = {"", 0, 0};        // falls back to the state
   report.findings[2].location = {"x.json", 0, 0};  // line unknown
   simdjson::dom::parser parser;
-  auto results = Parse(parser, RenderSarif(report, {}))["runs"].at(0)["results"];
+  auto results =
+      Parse(parser, RenderSarif(report, {}))["runs"].at(0)["results"];
   auto region = [&](size_t i) {
     return results.at(i)["locations"].at(0)["physicalLocation"];
   };
@@ -179,8 +183,8 @@ TEST_CASE("rule metadata: stubs, tags, security-severity or problem.severity") {
   for (int i = 0; i < 25; ++i) report.rules[0].tags.push_back(Cat("t", i));
   report.findings = {Make("DH-UNKNOWN", "a", Level::kWarning)};
   simdjson::dom::parser parser;
-  auto rules = Parse(parser, RenderSarif(report, {}))["runs"].at(0)["tool"]
-                    ["driver"]["rules"];
+  auto rules = Parse(parser, RenderSarif(report, {}))["runs"].at(
+      0)["tool"]["driver"]["rules"];
   simdjson::dom::array tags;
   REQUIRE(rules.at(0)["properties"]["tags"].get(tags) == simdjson::SUCCESS);
   CHECK(tags.size() == 20);
@@ -201,8 +205,9 @@ TEST_CASE("rule texts are cut to GitHub's limits, counting UTF-16 units") {
   for (int i = 0; i < 600; ++i) long_text += "\xF0\x9F\x90\xB3";  // 2 units
   report.rules[0].description = long_text;
   simdjson::dom::parser parser;
-  auto rule = Parse(parser, RenderSarif(report, {}))["runs"].at(0)["tool"]
-                   ["driver"]["rules"].at(0);
+  auto rule = Parse(parser, RenderSarif(report, {}))["runs"]
+                  .at(0)["tool"]["driver"]["rules"]
+                  .at(0);
   std::string_view text = Str(rule["fullDescription"]["text"]);
   // 511 whales (1022 units) and an ellipsis: 1023 <= 1024.
   CHECK(text.size() == 511 * 4 + 3);
@@ -215,7 +220,8 @@ TEST_CASE("baselineState on every result of a baseline run") {
   report.findings = {Make("DH-A", "a"), Make("DH-A", "b")};
   report.findings[0].baseline_state = BaselineState::kAbsent;
   simdjson::dom::parser parser;
-  auto results = Parse(parser, RenderSarif(report, {}))["runs"].at(0)["results"];
+  auto results =
+      Parse(parser, RenderSarif(report, {}))["runs"].at(0)["results"];
   CHECK(Str(results.at(0)["baselineState"]) == "absent");
   CHECK(Str(results.at(1)["baselineState"]) == "new");
 }

@@ -46,8 +46,8 @@ std::string_view LevelStyle(Level level) {
 
 std::string Header(const RunInfo& run, const Styler& style) {
   std::string header =
-      Cat("hublint", run.tool_version.empty() ? "" : " ",
-          run.tool_version, ": ", style(kBold, PrintableText(run.org_name)));
+      Cat("hublint", run.tool_version.empty() ? "" : " ", run.tool_version,
+          ": ", style(kBold, PrintableText(run.org_name)));
   if (!run.source_kind.empty()) {
     Append(&header, ", ", PrintableText(run.source_kind), " state");
   }
@@ -75,8 +75,7 @@ std::string RenderText(const Report& input, const RenderOptions& options,
 
   std::string out = Header(run, style);
   for (const std::string& message : IncompleteSourceMessages(run)) {
-    Append(&out, style(kYellow, "warning"), ": ", PrintableText(message),
-           "\n");
+    Append(&out, style(kYellow, "warning"), ": ", PrintableText(message), "\n");
   }
   for (const Notification& n : run.notifications) {
     Append(&out, style(LevelStyle(n.level), LevelName(n.level)), ": ",
@@ -94,21 +93,22 @@ std::string RenderText(const Report& input, const RenderOptions& options,
            style(LevelStyle(rule.level), LevelName(rule.level)), ": ",
            PrintableText(rule.title), "\n");
     for (const Finding* f : group.findings) {
-      std::string line = Cat("  ", PrintableText(FindingPlace(*f, run)), ": ",
-                             PrintableText(f->resource), ": ",
-                             PrintableText(f->message));
+      std::string line =
+          Cat("  ", PrintableText(FindingPlace(*f, run)), ": ",
+              PrintableText(f->resource), ": ", PrintableText(f->message));
       if (f->kind == FindingKind::kReview) {
         Append(&line, " ", style(kMagenta, "[review]"));
       }
       if (f->level != rule.level) {
-        Append(&line, " ", style(LevelStyle(f->level), Cat("[", LevelName(f->level), "]")));
+        Append(&line, " ",
+               style(LevelStyle(f->level), Cat("[", LevelName(f->level), "]")));
       }
       if (f->suppressed) {
         Append(&line, " ",
                style(kDim, f->justification.empty()
                                ? std::string("[waived]")
-                               : Cat("[waived: ", PrintableText(f->justification),
-                                     "]")));
+                               : Cat("[waived: ",
+                                     PrintableText(f->justification), "]")));
       }
       switch (f->baseline_state) {
         case BaselineState::kNone:
@@ -125,7 +125,9 @@ std::string RenderText(const Report& input, const RenderOptions& options,
       }
       Append(&out, line, "\n");
     }
-    Append(&out, "  ", style(kDim, Cat("help: ", RuleHelpUri(rule, options.docs_base_url))), "\n");
+    Append(&out, "  ",
+           style(kDim, Cat("help: ", RuleHelpUri(rule, options.docs_base_url))),
+           "\n");
   }
 
   SummaryCounts counts = Summarize(report.findings);
@@ -136,8 +138,7 @@ std::string RenderText(const Report& input, const RenderOptions& options,
                                                      : kGreen;
   Append(&out, "\n", PrintableText(run.org_name), ": ",
          style(summary_style, sentence), " (",
-         CountOf(static_cast<int>(report.rules.size()), "rule"),
-         " checked)\n");
+         CountOf(static_cast<int>(report.rules.size()), "rule"), " checked)\n");
   return out;
 }
 

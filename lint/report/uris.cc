@@ -73,8 +73,9 @@ std::string RuleHelpUri(const RuleInfo& rule, std::string_view docs_base_url) {
   if (HasUriScheme(rule.help_uri)) return EncodeUriLoosely(rule.help_uri);
   std::string path = rule.help_uri;
   if (path.empty()) {
-    path = rule.pack.empty() ? Cat("docs/rules/", rule.id, ".md")
-                             : Cat("docs/rules/", rule.pack, "/", rule.id, ".md");
+    path = rule.pack.empty()
+               ? Cat("docs/rules/", rule.id, ".md")
+               : Cat("docs/rules/", rule.pack, "/", rule.id, ".md");
   }
   while (path.starts_with("/")) path.erase(0, 1);
   std::string base = EncodeUriLoosely(docs_base_url);

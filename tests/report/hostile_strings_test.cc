@@ -46,8 +46,7 @@ TEST_CASE("text, Markdown and annotations cannot drive a terminal") {
     CHECK(out.find("\xE2\x80\xAE") == std::string::npos);  // RLO
     CHECK(out.find("\xC2\x9B") == std::string::npos);      // CSI
     // The escapes are visible instead (Markdown escapes the backslash).
-    CHECK(out.find(format == Format::kMarkdown ? "\\\\x1b\\[2J"
-                                               : "\\x1b[2J") !=
+    CHECK(out.find(format == Format::kMarkdown ? "\\\\x1b\\[2J" : "\\x1b[2J") !=
           std::string::npos);
     CHECK(out.find("\\u202e") != std::string::npos);
   }

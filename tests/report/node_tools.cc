@@ -46,9 +46,8 @@ CommandResult RunInNodeDir(const std::string& command) {
 }
 
 std::string MissingNodePackage(std::string_view package) {
-  std::filesystem::path dir =
-      std::filesystem::path(HUBLINT_NODE_DIR) / "node_modules" /
-      std::string(package);
+  std::filesystem::path dir = std::filesystem::path(HUBLINT_NODE_DIR) /
+                              "node_modules" / std::string(package);
   if (std::filesystem::exists(dir / "package.json")) return "";
   return Cat("the npm package ", package, " is not installed in ",
              HUBLINT_NODE_DIR,
@@ -57,9 +56,8 @@ std::string MissingNodePackage(std::string_view package) {
 }
 
 std::string TestOutputDir(std::string_view name) {
-  std::filesystem::path dir =
-      std::filesystem::path(HUBLINT_BINARY_DIR) / "tests" / "report" /
-      std::string(name);
+  std::filesystem::path dir = std::filesystem::path(HUBLINT_BINARY_DIR) /
+                              "tests" / "report" / std::string(name);
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   return dir.string();

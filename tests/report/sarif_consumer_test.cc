@@ -61,15 +61,15 @@ TEST_CASE("sarif-junit turns each of our results into a test case") {
       CAPTURE(f.resource);
       CHECK(c.Attr("classname") == f.rule_id);
       // It reads the percent-encoded uri as it is.
-      CHECK(c.Attr("file") ==
-            (name == "hostile-strings" ? "fixtures/orgs/my%20org%20%231%3F.json"
-                                       : f.location.uri));
+      CHECK(c.Attr("file") == (name == "hostile-strings"
+                                   ? "fixtures/orgs/my%20org%20%231%3F.json"
+                                   : f.location.uri));
       // Failed checks (error, warning) fail; review results (level "none")
       // are listed as passing, as this consumer knows no "review".
       bool failed = c.Child("failure") != nullptr;
       CHECK(failed == (f.kind == FindingKind::kFail));
-      std::string where = Cat("Ln ", f.location.line, " Col ",
-                              f.location.column, " ");
+      std::string where =
+          Cat("Ln ", f.location.line, " Col ", f.location.column, " ");
       CHECK(c.Attr("name").find(failed ? where : std::string()) == 0);
     }
   }

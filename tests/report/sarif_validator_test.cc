@@ -21,8 +21,8 @@ using testing::RunInNodeDir;
 using testing::ShellQuote;
 
 std::string Validator() {
-  return ShellQuote(Cat(HUBLINT_SHARED_DIR,
-                        "/reference/sarif/validate-sarif.mjs"));
+  return ShellQuote(
+      Cat(HUBLINT_SHARED_DIR, "/reference/sarif/validate-sarif.mjs"));
 }
 
 void RequireValidatorPackages() {
@@ -61,8 +61,8 @@ TEST_CASE("the validator rejects a SARIF log GitHub would reject") {
                   "version": "2.1.0",
                   "runs": [{"tool": {"driver": {"name": "hublint"}}}]})")
               .ok());
-  testing::CommandResult r =
-      RunInNodeDir(Cat(testing::Node(), " ", Validator(), " ", ShellQuote(path)));
+  testing::CommandResult r = RunInNodeDir(
+      Cat(testing::Node(), " ", Validator(), " ", ShellQuote(path)));
   CAPTURE(r.output);
   CHECK(r.exit_code == 1);
   CHECK(r.output.find("missing 'results' array") != std::string::npos);
@@ -117,8 +117,8 @@ TEST_CASE("every SARIF the reporters write passes validate-sarif.mjs") {
     CAPTURE(path);
     std::string verdict = VerdictLine(r.output, path);
     bool at_limit = path.ends_with("/over-the-limit.sarif");
-    CHECK(verdict.starts_with(Cat(path, ": OK (0 error(s), ",
-                                  at_limit ? "1" : "0", " warning(s)")));
+    CHECK(verdict.starts_with(
+        Cat(path, ": OK (0 error(s), ", at_limit ? "1" : "0", " warning(s)")));
   }
 }
 

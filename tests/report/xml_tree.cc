@@ -68,8 +68,8 @@ absl::StatusOr<std::unique_ptr<XmlElement>> ParseXml(std::string_view xml) {
   XML_SetUserData(parser, &builder);
   XML_SetElementHandler(parser, OnStart, OnEnd);
   XML_SetCharacterDataHandler(parser, OnText);
-  XML_Status status = XML_Parse(parser, xml.data(),
-                                static_cast<int>(xml.size()), XML_TRUE);
+  XML_Status status =
+      XML_Parse(parser, xml.data(), static_cast<int>(xml.size()), XML_TRUE);
   absl::Status result = absl::OkStatus();
   if (status != XML_STATUS_OK) {
     result = absl::InvalidArgumentError(

@@ -144,7 +144,8 @@ RuleInfo EditorRule() {
       "| name | default | meaning |\n"
       "| --- | --- | --- |\n"
       "| `max_editors` | `2` | most members that may hold Editor |\n"
-      "| `editor_allowlist` | `[\"mdc_user\"]` | accounts allowed to hold it |\n";
+      "| `editor_allowlist` | `[\"mdc_user\"]` | accounts allowed to hold it "
+      "|\n";
   r.help_text =
       "At most max_editors members (default 2) may hold Editor, and only "
       "accounts in editor_allowlist. Fix: give people the Member role with "
@@ -240,8 +241,7 @@ struct Loaded {
 absl::StatusOr<Loaded> Load(const std::string& source_dir,
                             std::string_view name) {
   std::string uri = Cat("fixtures/orgs/", name, ".json");
-  ASSIGN_OR_RETURN(OrgState state,
-                   ReadSnapshotFile(Cat(source_dir, "/", uri)));
+  ASSIGN_OR_RETURN(OrgState state, ReadSnapshotFile(Cat(source_dir, "/", uri)));
   return Loaded{std::move(state), uri};
 }
 
@@ -300,8 +300,8 @@ absl::StatusOr<std::vector<ExampleScenario>> ExampleScenarios(
     Report report;
     report.run = RunFor(in.state, in.uri);
     Finish(&report);
-    scenarios.push_back({"clean", "compliant.json: every rule passes",
-                         std::move(report)});
+    scenarios.push_back(
+        {"clean", "compliant.json: every rule passes", std::move(report)});
   }
   {
     ASSIGN_OR_RETURN(Loaded in, Load(source_dir, "mfa-missing"));
@@ -444,7 +444,8 @@ Report HostileReport() {
   run.source_complete = false;
   run.gaps = {
       "access_tokens.personal: GET /v2/access-tokens: 403 \"denied\" "
-      "\xE2\x80\xAE" "detacilpmoc\xE2\x80\xAC\n"
+      "\xE2\x80\xAE"
+      "detacilpmoc\xE2\x80\xAC\n"
       "::error::forged annotation %0A <b>bold</b>"};
   run.start_time = absl::FromUnixSeconds(1795140300);
   run.end_time = run.start_time + absl::Seconds(2);
@@ -469,15 +470,16 @@ Report HostileReport() {
        false},
       {"dan\xC3\x28invalid", "invalid \xFF\xFE UTF-8 \xC0\xAF from the API",
        false, false},
-      {"erin\xF0\x9F\x98\x80", "emoji \xF0\x9F\x98\x80 and \xE2\x80\xAE"
-                               "bidi override\xE2\x80\xAC and U+2028\xE2\x80\xA8"
-                               " here",
+      {"erin\xF0\x9F\x98\x80",
+       "emoji \xF0\x9F\x98\x80 and \xE2\x80\xAE"
+       "bidi override\xE2\x80\xAC and U+2028\xE2\x80\xA8"
+       " here",
        false, true},
-      {"frank|pipe`tick`", "markdown | table `code` **bold** [link](http://x) "
-                           "<script>alert(1)</script> ]]> $math$ @everyone",
+      {"frank|pipe`tick`",
+       "markdown | table `code` **bold** [link](http://x) "
+       "<script>alert(1)</script> ]]> $math$ @everyone",
        false, false},
-      {"gina,comma:colon%percent", "50% of 1,000: done %25 %0A",
-       true, true},
+      {"gina,comma:colon%percent", "50% of 1,000: done %25 %0A", true, true},
   };
   for (size_t i = 0; i < specs.size(); ++i) {
     const Spec& s = specs[i];
@@ -490,8 +492,8 @@ Report HostileReport() {
     f.resource = Cat("member:", s.key);
     f.logical_name = Cat(run.org_name, "/members/", s.key);
     f.message = s.message;
-    f.location = FindingLocation{run.source_uri, static_cast<uint32_t>(40 + i),
-                                 5};
+    f.location =
+        FindingLocation{run.source_uri, static_cast<uint32_t>(40 + i), 5};
     f.suppressed = s.waived;
     if (s.waived) {
       f.justification = "approved by \"sec\" <team> & co\n::notice::x";
@@ -517,10 +519,8 @@ Report ManyFindingsReport(size_t count) {
   report.findings.reserve(count);
   for (size_t i = 0; i < count; ++i) {
     const RuleInfo& rule = rules[i % rules.size()];
-    std::string user = Cat("user", std::string(6 - std::min<size_t>(
-                                                       6, Cat(i).size()),
-                                                   '0'),
-                           i);
+    std::string user = Cat(
+        "user", std::string(6 - std::min<size_t>(6, Cat(i).size()), '0'), i);
     Finding f;
     f.rule_id = rule.id;
     f.level = rule.level;

@@ -6,6 +6,7 @@
 #include "lint/cel/host.h"
 #include "lint/cel/strings.h"
 #include "lint/cel/value_builder.h"
+#include "lint/cel/value_compare.h"
 
 namespace hublint::cel {
 
@@ -51,6 +52,9 @@ Value Evaluator::Eval(int32_t index) {
       return Select(s, /*test_only=*/true);
     case Op::kCall:
       return Call(s);
+    case Op::kEqual:
+    case Op::kNotEqual:
+      return Equality(s);
     case Op::kAnd:
       return Logic(s, /*is_and=*/true);
     case Op::kOr:
@@ -135,16 +139,37 @@ bool Evaluator::EvalOperands(const Step& s, Operands* values, Value* absorbed) {
 }
 
 Value Evaluator::Call(const Step& s) {
-  Operands args;
-  Value absorbed;
-  if (!EvalOperands(s, &args, &absorbed)) return absorbed;
+  Value args[kMaxCallArgs];
+  const uint32_t count = s.operand_count;
+  bool special = false;
+  for (uint32_t i = 0; i < count; ++i) {
+    args[i] = Eval(plan_.operands[s.operands_begin + i]);
+    special = special || args[i].is_error_or_unknown();
+  }
+  if (special) {
+    Absorber absorb;
+    for (uint32_t i = 0; i < count; ++i) absorb.Add(args[i], arena_);
+    return absorb.result();
+  }
   CallContext ctx;
   ctx.arena = arena_;
   ctx.offset = s.offset;
   ctx.regex = s.regex;
   ctx.regex_cache = &plan_.regex_cache;
   ctx.data = s.data;
-  return s.fn(args.data(), static_cast<int>(args.size()), ctx);
+  return s.fn(args, static_cast<int>(count), ctx);
+}
+
+Value Evaluator::Equality(const Step& s) {
+  Value a = Eval(s.a);
+  Value b = Eval(s.b);
+  if (a.is_error_or_unknown() || b.is_error_or_unknown()) {
+    Absorber absorb;
+    absorb.Add(a, arena_);
+    absorb.Add(b, arena_);
+    return absorb.result();
+  }
+  return Value::Bool(ValuesEqual(a, b) == (s.op == Op::kEqual));
 }
 
 // CEL's commutative && and ||: a false (true) operand decides the result

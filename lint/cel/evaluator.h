@@ -44,6 +44,7 @@ class Evaluator {
   // error, returns false with the absorbing result in *absorbed.
   bool EvalOperands(const Step& s, Operands* values, Value* absorbed);
   Value Call(const Step& s);
+  Value Equality(const Step& s);
   Value Logic(const Step& s, bool is_and);
   Value Conditional(const Step& s);
   Value Collection(const Step& s);

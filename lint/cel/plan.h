@@ -34,7 +34,9 @@ enum class Op : uint8_t {
   kSelectName,     // a.name, looked up at run time (maps, dyn structs)
   kHasField,       // has(a.field) on struct_type
   kHasName,        // has(a.name)
-  kCall,           // fn(operands...)
+  kCall,           // fn(operands...), at most kMaxCallArgs of them
+  kEqual,          // a == b (a call without the call machinery)
+  kNotEqual,       // a != b
   kAnd,            // a && b
   kOr,             // a || b
   kConditional,    // a ? b : c
@@ -44,6 +46,9 @@ enum class Op : uint8_t {
   kCountFilter,    // size(a.filter(v, b)) without building the list
   kError,          // value: an error known at compile time
 };
+
+// The most arguments a library function takes (receiver included).
+inline constexpr uint32_t kMaxCallArgs = 4;
 
 struct Step {
   Op op = Op::kConst;

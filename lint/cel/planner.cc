@@ -163,7 +163,8 @@ class Planner {
     }
     bool receiver = e.operand != nullptr;
     int count = static_cast<int>(e.args.size()) + (receiver ? 1 : 0);
-    if (!e.function->HasArity(receiver, count)) {
+    if (!e.function->HasArity(receiver, count) ||
+        count > static_cast<int>(kMaxCallArgs)) {
       return ErrorStep(Cat("no matching overload for `", name, "` with ", count,
                            " arguments"),
                        e.offset);
@@ -201,6 +202,11 @@ class Planner {
                  !step(a).value.is_error_or_unknown();
     }
     if (constant) return Fold(s, args);
+    if (s.fn == &functions::Equal || s.fn == &functions::NotEqual) {
+      s.op = s.fn == &functions::Equal ? Op::kEqual : Op::kNotEqual;
+      s.a = args[0];
+      s.b = args[1];
+    }
     return Add(std::move(s));
   }
 

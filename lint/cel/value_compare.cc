@@ -104,6 +104,9 @@ bool MapsEqual(const Value& a, const Value& b) {
 }  // namespace
 
 bool ValuesEqual(const Value& a, const Value& b) {
+  if (a.kind() == Kind::kString && b.kind() == Kind::kString) {
+    return a.string_value() == b.string_value();  // the common case
+  }
   if (IsNumber(a.kind()) && IsNumber(b.kind())) {
     return CompareNumbers(a, b) == Ordering::kEqual;
   }

@@ -1,5 +1,6 @@
 #include "lint/cel/ast.h"
 
+#include "lint/cel/double_format.h"
 #include "lint/cel/strings.h"
 
 namespace hublint::cel {
@@ -53,6 +54,80 @@ std::string RenderPath(const Expr& expr) {
     default:
       return "...";
   }
+}
+
+namespace {
+
+std::string DumpConstant(const Constant& c) {
+  switch (c.kind) {
+    case Constant::Kind::kNull:
+      return "null";
+    case Constant::Kind::kBool:
+      return c.bool_value ? "true" : "false";
+    case Constant::Kind::kInt:
+      return Cat(c.int_value);
+    case Constant::Kind::kUint:
+      return Cat(c.uint_value, "u");
+    case Constant::Kind::kDouble:
+      return FormatDouble(c.double_value);
+    case Constant::Kind::kString:
+      return Quote(c.string_value, QuoteStyle::kJson);
+    case Constant::Kind::kBytes:
+      return Cat("b", Quote(c.string_value, QuoteStyle::kJson));
+  }
+  return "?";
+}
+
+void DumpList(const std::vector<std::unique_ptr<Expr>>& items,
+              std::string* out) {
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out->append(", ");
+    out->append(DumpExpr(*items[i]));
+  }
+}
+
+}  // namespace
+
+std::string DumpExpr(const Expr& e) {
+  switch (e.kind) {
+    case ExprKind::kConst:
+      return DumpConstant(e.constant);
+    case ExprKind::kIdent:
+      return e.name;
+    case ExprKind::kSelect:
+      if (e.test_only)
+        return Cat("has(", DumpExpr(*e.operand), ".", e.name, ")");
+      return Cat(DumpExpr(*e.operand), ".", e.name);
+    case ExprKind::kCall: {
+      std::string out = e.operand != nullptr
+                            ? Cat(DumpExpr(*e.operand), ".", e.name, "(")
+                            : Cat(e.name, "(");
+      DumpList(e.args, &out);
+      return out + ")";
+    }
+    case ExprKind::kList: {
+      std::string out = "[";
+      DumpList(e.args, &out);
+      return out + "]";
+    }
+    case ExprKind::kMap: {
+      std::string out = "{";
+      for (size_t i = 0; i + 1 < e.args.size(); i += 2) {
+        if (i > 0) out.append(", ");
+        Append(&out, DumpExpr(*e.args[i]), ": ", DumpExpr(*e.args[i + 1]));
+      }
+      return out + "}";
+    }
+    case ExprKind::kComprehension: {
+      std::string out =
+          Cat(MacroName(e.macro), "(", DumpExpr(*e.operand), ", ", e.var);
+      if (!e.var2.empty()) Append(&out, ", ", e.var2);
+      if (e.predicate != nullptr) Append(&out, ", ", DumpExpr(*e.predicate));
+      if (e.transform != nullptr) Append(&out, ", ", DumpExpr(*e.transform));
+      return out + ")";
+    }
+  }
+  return "?";
 }
 
 bool QualifiedName(const Expr& expr, std::string* name) {

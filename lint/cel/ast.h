@@ -105,6 +105,12 @@ struct Expr {
 // "member.two_factor_enabled", "org.members[0].role", "x.f(...).g".
 std::string RenderPath(const Expr& expr);
 
+// A canonical one-line rendering of the tree, for tests:
+//   1  2u  1.5  "s"  b"s"  true  null  x  a.b  has(a.b)  _+_(1, 2)  x.f(1)
+//   [1, 2]  {1: 2}  all(range, v, predicate)  map(range, v, [pred,] t)
+//   transformMap(range, k, v, [pred,] t)
+std::string DumpExpr(const Expr& expr);
+
 // If `expr` is an identifier or a chain of selections on one
 // (`a.b.c`), stores "a.b.c" and returns true.
 bool QualifiedName(const Expr& expr, std::string* name);

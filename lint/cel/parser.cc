@@ -266,15 +266,14 @@ class Parser {
         ++count;
         Advance();
       }
-      ExprPtr operand;
       if (!failed_ &&
           (tok_.kind == TokenKind::kInt || tok_.kind == TokenKind::kDouble)) {
-        // The last minus belongs to the literal: -9223372036854775808.
-        operand = ParseMemberSuffix(NegativeLiteral(offset));
-        --count;
-      } else {
-        operand = ParseMember();
+        // An odd number of minuses makes a negative literal (so that
+        // -9223372036854775808 is in range); an even number cancels out.
+        return ParseMemberSuffix(count % 2 == 1 ? NegativeLiteral(offset)
+                                                : ParseLiteral());
       }
+      ExprPtr operand = ParseMember();
       return count % 2 == 1 ? Unary("-_", offset, std::move(operand))
                             : std::move(operand);
     }

@@ -138,7 +138,7 @@ std::string Value::DebugString() const {
     case Kind::kType:
       return std::string(type_name());
     case Kind::kError:
-      return Cat("error(\"", error_message(), "\")");
+      return Cat("error(", Quote(error_message(), QuoteStyle::kJson), ")");
     case Kind::kUnknown: {
       if (unknown_set() == nullptr) return "unknown()";
       std::string out = "unknown(";

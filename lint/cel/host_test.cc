@@ -15,6 +15,7 @@
 
 #include "lint/cel/program.h"
 #include "lint/cel/testing/eval.h"
+#include "lint/cel/testing/table.h"
 #include "lint/cel/testing/toy_host.h"
 #include "lint/cel/value_compare.h"
 
@@ -85,47 +86,43 @@ struct ToyWorld {
 
 TEST_CASE("fields of host structs") {
   ToyWorld w;
-  struct Case {
-    const char* expr;
-    const char* result;
-  };
-  const Case cases[] = {
-      {"person.name", "\"alice\""},
-      {"person.age + 1", "35"},
-      {"person.tags", "[\"oncall\", \"sre\"]"},
-      {"'sre' in person.tags", "true"},
-      {"person.two_factor", "true"},
-      {"person.last_login", "timestamp(\"2023-11-14T22:13:20Z\")"},
-      {"now - person.last_login", "duration(\"3600s\")"},
-      {"person.manager.name", "\"boss\""},
-      {"person.manager.manager", "null"},
-      {"person.manager.manager == null", "true"},
-      {"person.manager.last_login == null", "true"},
-      {"has(person.last_login)", "true"},
-      {"has(person.manager.last_login)", "false"},
-      {"has(person.manager.manager)", "false"},
-      {"has(person.name)", "true"},
-      {"person.manager.manager.name",
-       "error(\"cannot select field `name` on a value of type null_type\")"},
-      {"person.teams.map(t, t.name)", "[\"devs\", \"ops\"]"},
-      {"person.teams.exists(t, t.permission == 'admin')", "true"},
-      {"person.teams[1].members", "[\"alice\"]"},
-      {"size(person.teams[0].members)", "2"},
-      {"org.people.filter(p, p.role == 'owner').map(p, p.name)", "[\"boss\"]"},
-      {"type(person)", "toy.Person"},
-      {"type(person) == type(person.manager)", "true"},
-      {"person == person", "true"},
-      {"person.manager == person", "false"},
-      {"dyn(person).name", "\"alice\""},
-      {"dyn(person).nickname", "error(\"no such field `nickname` on person\")"},
-      {"has(dyn(person).age)", "true"},
-      {"person.name.startsWith('al') && person.age > 30", "true"},
-  };
-  for (const Case& c : cases) {
-    std::string expr = c.expr;
-    CAPTURE(expr);
-    CHECK(w.Run(c.expr) == c.result);
-  }
+  testing::CheckTable(
+      {
+          {"person.name", "\"alice\""},
+          {"person.age + 1", "35"},
+          {"person.tags", "[\"oncall\", \"sre\"]"},
+          {"'sre' in person.tags", "true"},
+          {"person.two_factor", "true"},
+          {"person.last_login", "timestamp(\"2023-11-14T22:13:20Z\")"},
+          {"now - person.last_login", "duration(\"3600s\")"},
+          {"person.manager.name", "\"boss\""},
+          {"person.manager.manager", "null"},
+          {"person.manager.manager == null", "true"},
+          {"person.manager.last_login == null", "true"},
+          {"has(person.last_login)", "true"},
+          {"has(person.manager.last_login)", "false"},
+          {"has(person.manager.manager)", "false"},
+          {"has(person.name)", "true"},
+          {"person.manager.manager.name",
+           "error(\"cannot select field `name` on a value of type "
+           "null_type\")"},
+          {"person.teams.map(t, t.name)", "[\"devs\", \"ops\"]"},
+          {"person.teams.exists(t, t.permission == 'admin')", "true"},
+          {"person.teams[1].members", "[\"alice\"]"},
+          {"size(person.teams[0].members)", "2"},
+          {"org.people.filter(p, p.role == 'owner').map(p, p.name)",
+           "[\"boss\"]"},
+          {"type(person)", "toy.Person"},
+          {"type(person) == type(person.manager)", "true"},
+          {"person == person", "true"},
+          {"person.manager == person", "false"},
+          {"dyn(person).name", "\"alice\""},
+          {"dyn(person).nickname",
+           "error(\"no such field `nickname` on person\")"},
+          {"has(dyn(person).age)", "true"},
+          {"person.name.startsWith('al') && person.age > 30", "true"},
+      },
+      [&](const char* input) { return w.Run(input); });
 }
 
 TEST_CASE("strings are borrowed from the host object, not copied") {
@@ -221,27 +218,20 @@ TEST_CASE("host maps") {
   PairsAdapter::Pairs data = {{"cpu", 4}, {"memory", 16}};
   Activation activation(&env);
   activation.Set(quotas, Value::HostMap(&adapter, &data));
-  struct Case {
-    const char* expr;
-    const char* result;
-  };
-  const Case cases[] = {
-      {"quotas.cpu", "4"},
-      {"quotas['memory']", "16"},
-      {"quotas.disk", "error(\"no such key: \\\"disk\\\"\")"},
-      {"has(quotas.cpu)", "true"},
-      {"'memory' in quotas", "true"},
-      {"quotas.all(k, quotas[k] > 0)", "true"},
-      {"quotas.map(k, k)", "[\"cpu\", \"memory\"]"},
-      {"quotas.transformMap(k, v, v * 2)", "{\"cpu\": 8, \"memory\": 32}"},
-      {"size(quotas)", "2"},
-      {"quotas == {'memory': 16, 'cpu': 4}", "true"},
-  };
-  for (const Case& c : cases) {
-    std::string expr = c.expr;
-    CAPTURE(expr);
-    CHECK(testing::Run(c.expr, env, activation) == c.result);
-  }
+  testing::CheckTable(
+      {
+          {"quotas.cpu", "4"},
+          {"quotas['memory']", "16"},
+          {"quotas.disk", "error(\"no such key: \\\"disk\\\"\")"},
+          {"has(quotas.cpu)", "true"},
+          {"'memory' in quotas", "true"},
+          {"quotas.all(k, quotas[k] > 0)", "true"},
+          {"quotas.map(k, k)", "[\"cpu\", \"memory\"]"},
+          {"quotas.transformMap(k, v, v * 2)", "{\"cpu\": 8, \"memory\": 32}"},
+          {"size(quotas)", "2"},
+          {"quotas == {'memory': 16, 'cpu': 4}", "true"},
+      },
+      [&](const char* input) { return testing::Run(input, env, activation); });
 }
 
 TEST_CASE("variables: binding by name, unbound ones, foreign activations") {

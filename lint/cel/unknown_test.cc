@@ -11,6 +11,7 @@
 #include "lint/cel/conformance_encoding.h"
 #include "lint/cel/program.h"
 #include "lint/cel/testing/eval.h"
+#include "lint/cel/testing/table.h"
 #include "lint/cel/testing/toy_host.h"
 
 namespace hublint::cel {
@@ -45,53 +46,50 @@ struct World {
 TEST_CASE("unknowns propagate as the CEL specification says") {
   World w;
   Activation activation = w.Bound();
-  struct Case {
-    const char* expr;
-    const char* result;
-  };
-  const Case cases[] = {
-      {"person.two_factor", "unknown(person.two_factor)"},
-      {"person.two_factor == true", "unknown(person.two_factor)"},
-      {"!person.two_factor", "unknown(person.two_factor)"},
-      {"person.two_factor && true", "unknown(person.two_factor)"},
-      {"person.two_factor || false", "unknown(person.two_factor)"},
-      // A decisive operand wins, on either side.
-      {"person.two_factor && false", "false"},
-      {"false && person.two_factor", "false"},
-      {"person.two_factor || true", "true"},
-      {"true || person.two_factor", "true"},
-      // Unknown wins over error.
-      {"person.two_factor && 1/0 == 1", "unknown(person.two_factor)"},
-      {"1/0 == 1 || person.two_factor", "unknown(person.two_factor)"},
-      {"person.two_factor == (1/0 == 1)", "unknown(person.two_factor)"},
-      // Every operand's attributes are kept, once each.
-      {"person.two_factor || person.manager.two_factor",
-       "unknown(person.two_factor, person.manager.two_factor)"},
-      {"person.two_factor || person.two_factor", "unknown(person.two_factor)"},
-      {"person.two_factor ? 1 : 2", "unknown(person.two_factor)"},
-      {"[person.two_factor, true]", "unknown(person.two_factor)"},
-      {"{'mfa': person.two_factor}", "unknown(person.two_factor)"},
-      {"string(person.two_factor)", "unknown(person.two_factor)"},
-      {"person.age > 30 && person.two_factor", "unknown(person.two_factor)"},
-      {"person.age > 50 && person.two_factor", "false"},
-      // has() tests whether the fact is known.
-      {"has(person.two_factor)", "false"},
-      {"!has(person.two_factor) || person.two_factor", "true"},
-      // Macros.
-      {"people.all(p, p.two_factor)", "unknown(p.two_factor)"},
-      {"people.all(p, p.two_factor && p.name != 'p2')", "false"},
-      {"people.exists(p, p.two_factor)", "true"},
-      {"people.exists(p, !p.two_factor)", "unknown(p.two_factor)"},
-      {"people.filter(p, p.two_factor).size()", "unknown(p.two_factor)"},
-      {"people.filter(p, has(p.two_factor)).size()", "2"},
-      {"people.map(p, p.two_factor)", "unknown(p.two_factor)"},
-      {"people.exists_one(p, p.two_factor)", "unknown(p.two_factor)"},
-  };
-  for (const Case& c : cases) {
-    std::string expr = c.expr;
-    CAPTURE(expr);
-    CHECK(testing::Run(c.expr, w.env, activation) == c.result);
-  }
+  testing::CheckTable(
+      {
+          {"person.two_factor", "unknown(person.two_factor)"},
+          {"person.two_factor == true", "unknown(person.two_factor)"},
+          {"!person.two_factor", "unknown(person.two_factor)"},
+          {"person.two_factor && true", "unknown(person.two_factor)"},
+          {"person.two_factor || false", "unknown(person.two_factor)"},
+          // A decisive operand wins, on either side.
+          {"person.two_factor && false", "false"},
+          {"false && person.two_factor", "false"},
+          {"person.two_factor || true", "true"},
+          {"true || person.two_factor", "true"},
+          // Unknown wins over error.
+          {"person.two_factor && 1/0 == 1", "unknown(person.two_factor)"},
+          {"1/0 == 1 || person.two_factor", "unknown(person.two_factor)"},
+          {"person.two_factor == (1/0 == 1)", "unknown(person.two_factor)"},
+          // Every operand's attributes are kept, once each.
+          {"person.two_factor || person.manager.two_factor",
+           "unknown(person.two_factor, person.manager.two_factor)"},
+          {"person.two_factor || person.two_factor",
+           "unknown(person.two_factor)"},
+          {"person.two_factor ? 1 : 2", "unknown(person.two_factor)"},
+          {"[person.two_factor, true]", "unknown(person.two_factor)"},
+          {"{'mfa': person.two_factor}", "unknown(person.two_factor)"},
+          {"string(person.two_factor)", "unknown(person.two_factor)"},
+          {"person.age > 30 && person.two_factor",
+           "unknown(person.two_factor)"},
+          {"person.age > 50 && person.two_factor", "false"},
+          // has() tests whether the fact is known.
+          {"has(person.two_factor)", "false"},
+          {"!has(person.two_factor) || person.two_factor", "true"},
+          // Macros.
+          {"people.all(p, p.two_factor)", "unknown(p.two_factor)"},
+          {"people.all(p, p.two_factor && p.name != 'p2')", "false"},
+          {"people.exists(p, p.two_factor)", "true"},
+          {"people.exists(p, !p.two_factor)", "unknown(p.two_factor)"},
+          {"people.filter(p, p.two_factor).size()", "unknown(p.two_factor)"},
+          {"people.filter(p, has(p.two_factor)).size()", "2"},
+          {"people.map(p, p.two_factor)", "unknown(p.two_factor)"},
+          {"people.exists_one(p, p.two_factor)", "unknown(p.two_factor)"},
+      },
+      [&](const char* input) {
+        return testing::Run(input, w.env, activation);
+      });
 }
 
 TEST_CASE("the trail names the field as written and the host object") {

@@ -9,19 +9,23 @@
 // CEL type (for the checker) and a reader, a plain function that returns the
 // field of one object as a Value that borrows from the object:
 //
-//   struct Member { std::string username; std::optional<bool> mfa;
-//                   std::vector<Team> teams; };
+//   struct Member {
+//     std::string username;
+//     std::optional<bool> mfa;  // empty: the source does not know
+//     std::vector<Team> teams;
+//   };
 //
 //   const StructType* MemberType() {
-//     static const VectorAdapter<Team> teams(TeamType());
-//     static const StructType type("hublint.Member", "member", {
-//         MemberField<&Member::username>("username", Type::String()),
-//         MemberField<&Member::mfa>("mfa", Type::Bool(), {.unknowable = true}),
-//         MemberField<&Member::teams>("teams",
-//         Type::List(Type::Struct(TeamType())),
-//                                     {.context = &teams}),
-//     });
-//     return &type;
+//     static const auto* teams = new VectorAdapter<Team>(TeamType());
+//     static const auto* type = new StructType(
+//         "hublint.Member", "member",
+//         {MemberField<&Member::username>("username", Type::String()),
+//          MemberField<&Member::mfa>("mfa", Type::Bool(),
+//                                    {.unknowable = true}),
+//          MemberField<&Member::teams>(
+//              "teams", Type::List(Type::Struct(TeamType())),
+//              {.context = teams})});
+//     return type;
 //   }
 //
 //   Value member = Value::Struct(MemberType(), &alice);  // no copy
@@ -29,15 +33,29 @@
 // The checker resolves `member.username` to field index 0 once, at compile
 // time; evaluation calls the reader directly (no name lookup, no copy, no
 // heap allocation). Lists (std::vector) are read element by element through
-// a ListAdapter as macros iterate them.
+// a ListAdapter as macros iterate them. Types that refer to each other are
+// built first and given their fields with AddField().
+//
+// A field whose C++ representation MemberField does not know gets a reader
+// of its own, e.g. a time that may be unknown, known to be absent, or set:
+//
+//   Value ReadExpiry(const void* object, const FieldDecl&) {
+//     const Moment& m = static_cast<const Token*>(object)->expires_at;
+//     if (!m.known()) return Value::UnknownFact();
+//     return m.never() ? Value::Null() : Value::Timestamp(m.time());
+//   }
+//   FieldDecl expiry{.name = "expires_at", .type = Type::Timestamp(),
+//                    .read = &ReadExpiry, .unknowable = true,
+//                    .nullable = true};
 //
 // Unknowable fields: a field declared `unknowable` is a fact the data source
 // may not know. Its reader returns Value::UnknownFact() when the fact is
 // unknown for an object (MemberField does this for an empty std::optional);
 // selecting it then yields a CEL unknown that names the attribute
-// (unknown.h). The checker types the field as its plain type, so
-// `member.mfa == true` checks, and rejects `member.mfa == null` with a hint
-// to write `!has(member.mfa)`.
+// (unknown.h), and has() of it is false. The checker types the field as its
+// plain type, so `member.mfa == true` checks, and rejects
+// `member.mfa == null` with a hint to write `!has(member.mfa)` (unless the
+// field is also nullable).
 
 #include <cstdint>
 #include <optional>

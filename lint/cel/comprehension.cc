@@ -61,7 +61,7 @@ Value Evaluator::Comprehension(const Step& s) {
     // The predicate, when there is one: true, false, or "absorbed".
     bool selected = true;
     if (s.b >= 0) {
-      Value p = Eval(s.b);
+      Value p = Operand(s.b);
       if (p.is_bool()) {
         selected = p.bool_value();
       } else {
@@ -96,7 +96,7 @@ Value Evaluator::Comprehension(const Step& s) {
       case MacroKind::kTransformList:
       case MacroKind::kTransformMap: {
         if (!selected) break;
-        Value t = Eval(s.c);
+        Value t = Operand(s.c);
         if (t.is_error_or_unknown()) {
           absorb.Add(t, arena_);
         } else if (absorb.any()) {

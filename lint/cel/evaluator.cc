@@ -72,7 +72,7 @@ Value Evaluator::Eval(int32_t index) {
 }
 
 Value Evaluator::Select(const Step& s, bool test_only) {
-  Value operand = Eval(s.a);
+  Value operand = Operand(s.a);
   if (operand.is_error_or_unknown()) return operand;
   if ((s.op == Op::kSelectField || s.op == Op::kHasField) &&
       operand.kind() == Kind::kStruct &&
@@ -143,7 +143,7 @@ Value Evaluator::Call(const Step& s) {
   const uint32_t count = s.operand_count;
   bool special = false;
   for (uint32_t i = 0; i < count; ++i) {
-    args[i] = Eval(plan_.operands[s.operands_begin + i]);
+    args[i] = Operand(plan_.operands[s.operands_begin + i]);
     special = special || args[i].is_error_or_unknown();
   }
   if (special) {
@@ -161,15 +161,28 @@ Value Evaluator::Call(const Step& s) {
 }
 
 Value Evaluator::Equality(const Step& s) {
-  Value a = Eval(s.a);
-  Value b = Eval(s.b);
+  Value a = Operand(s.a);
+  Value b = Operand(s.b);
+  const bool equal = s.op == Op::kEqual;
+  if (a.kind() == b.kind()) {  // the common cases, inline
+    switch (a.kind()) {
+      case Kind::kString:
+        return Value::Bool((a.string_value() == b.string_value()) == equal);
+      case Kind::kBool:
+        return Value::Bool((a.bool_value() == b.bool_value()) == equal);
+      case Kind::kInt:
+        return Value::Bool((a.int_value() == b.int_value()) == equal);
+      default:
+        break;
+    }
+  }
   if (a.is_error_or_unknown() || b.is_error_or_unknown()) {
     Absorber absorb;
     absorb.Add(a, arena_);
     absorb.Add(b, arena_);
     return absorb.result();
   }
-  return Value::Bool(ValuesEqual(a, b) == (s.op == Op::kEqual));
+  return Value::Bool(ValuesEqual(a, b) == equal);
 }
 
 // CEL's commutative && and ||: a false (true) operand decides the result
@@ -177,9 +190,9 @@ Value Evaluator::Equality(const Step& s) {
 // wins over error.
 Value Evaluator::Logic(const Step& s, bool is_and) {
   const bool decisive = !is_and;  // false for &&, true for ||
-  Value left = Eval(s.a);
+  Value left = Operand(s.a);
   if (left.is_bool() && left.bool_value() == decisive) return left;
-  Value right = Eval(s.b);
+  Value right = Operand(s.b);
   if (right.is_bool() && right.bool_value() == decisive) return right;
   Absorber absorb;
   absorb.Add(left, arena_);

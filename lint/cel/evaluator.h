@@ -34,6 +34,15 @@ class Evaluator {
 
   Value Eval(int32_t index);
 
+  // Eval() with the leaves that need no work (macro variables, constants)
+  // read in place: most operands are leaves.
+  Value Operand(int32_t index) {
+    const Step& s = plan_.steps[index];
+    if (s.op == Op::kLocal) return locals_[s.index];
+    if (s.op == Op::kConst) return s.value;
+    return Eval(index);
+  }
+
  private:
   Value Select(const Step& s, bool test_only);
   Value SelectByName(const Step& s, const Value& operand, bool test_only);

@@ -91,7 +91,6 @@ struct Expr {
   std::string_view type_name;  // kIdent denoting a type ("int", "list", ...)
   int local_base = -1;         // kComprehension: slot of `var`; var2 is +1
   const FunctionDecl* function = nullptr;  // kCall: the resolved function
-  bool resolved = false;  // kIdent/kCall: one of the above applies
 
   // --- Filled by the checker.
   Type type;             // dyn when unchecked

@@ -272,6 +272,18 @@ TEST_CASE("timestamps and durations") {
   });
 }
 
+TEST_CASE("errors record where they were raised") {
+  Env env;
+  absl::StatusOr<Program> p = Compile("[1, 2].map(x, 10 / (x - 1))", env);
+  REQUIRE(p.ok());
+  Activation activation(&env);
+  Arena arena;
+  Value v = p->Evaluate(activation, &arena);
+  REQUIRE(v.is_error());
+  CHECK(v.error_message() == "division by zero");
+  CHECK(v.error_offset() == 17);  // the `/`
+}
+
 TEST_CASE("identifiers that denote types") {
   RunTable({
       {"int", "int"},

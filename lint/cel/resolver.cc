@@ -29,7 +29,6 @@ class Resolver {
           int v = env_.FindVariable(name);
           if (v >= 0) {
             e->variable = v;
-            e->resolved = true;
             return;
           }
         }
@@ -83,19 +82,16 @@ class Resolver {
     int local = FindLocal(e->name);
     if (local >= 0) {
       e->local = local;
-      e->resolved = true;
       return;
     }
     int v = env_.FindVariable(e->name);
     if (v >= 0) {
       e->variable = v;
-      e->resolved = true;
       return;
     }
     std::string_view denoted = TypeDenotationName(e->name);
     if (!denoted.empty()) {
       e->type_name = denoted;
-      e->resolved = true;
     }
   }
 
@@ -109,17 +105,13 @@ class Resolver {
         if (f != nullptr) {
           e->name = f->name;
           e->function = f;
-          e->resolved = true;
           e->operand.reset();
         }
       }
     }
     if (e->operand != nullptr) Resolve(e->operand.get());
     for (auto& a : e->args) Resolve(a.get());
-    if (e->function == nullptr) {
-      e->function = functions_.Find(e->name);
-      e->resolved = e->function != nullptr;
-    }
+    if (e->function == nullptr) e->function = functions_.Find(e->name);
   }
 
   const Env& env_;

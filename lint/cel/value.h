@@ -203,7 +203,6 @@ class Value {
   // Error or unknown: the values that operators propagate.
   bool is_error_or_unknown() const { return kind_ >= Kind::kError; }
   bool is_unknown_fact() const { return rep_ == Rep::kUnknownFact; }
-  bool is_host_list() const { return rep_ == Rep::kHostList; }
 
   // Typed accessors. REQUIRES: kind() matches.
   bool bool_value() const { return p_.b; }

@@ -74,6 +74,8 @@ Value Evaluator::Eval(int32_t index) {
 Value Evaluator::Select(const Step& s, bool test_only) {
   Value operand = Operand(s.a);
   if (operand.is_error_or_unknown()) return operand;
+  // As with unset protobuf messages: nothing is set on an absent object.
+  if (test_only && operand.is_null()) return Value::Bool(false);
   if ((s.op == Op::kSelectField || s.op == Op::kHasField) &&
       operand.kind() == Kind::kStruct &&
       operand.struct_type() == s.struct_type) {

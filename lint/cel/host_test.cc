@@ -122,6 +122,7 @@ TEST_CASE("fields of host structs") {
           {"has(person.last_login)", "true"},
           {"has(person.manager.last_login)", "false"},
           {"has(person.manager.manager)", "false"},
+          {"has(person.manager.manager.name)", "false"},
           {"has(person.name)", "true"},
           {"person.manager.manager.name",
            "error(\"cannot select field `name` on a value of type "

@@ -242,7 +242,7 @@ absl::Status StateBuilder::ApplyMember(const PlannedResource& r) {
     invite.change = MakeChange(r);
     return absl::OkStatus();
   }
-  NameByAddress(r, "neither `user_name` nor `email` is", &name.value);
+  NameByAddress(r, "`user_name` and `email` are", &name.value);
   Member& m = FindOrAdd(state_->members, &Member::username, *name.value);
   m.role = role_name;
   if (email.value) m.email = email.value;

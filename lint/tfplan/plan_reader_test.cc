@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "lint/json/json_writer.h"
 #include "lint/state/snapshot_reader.h"
 #include "lint/state/snapshot_writer.h"
@@ -318,6 +320,12 @@ std::string Plan(const std::vector<std::string>& entries,
              Join(entries, ",\n"), "]", rest.empty() ? "" : ", ", rest, "}");
 }
 
+// `text` on one line, as `terraform show -json` writes a plan.
+std::string OneLine(std::string text) {
+  std::replace(text.begin(), text.end(), '\n', ' ');
+  return text;
+}
+
 std::string Create(std::string_view after, std::string_view unknown = "{}") {
   return Cat("\"actions\": [\"create\"], \"before\": null, \"after\": ", after,
              ", \"after_unknown\": ", unknown);
@@ -536,6 +544,332 @@ TEST_CASE("Semantics of each resource type, without a snapshot") {
     CHECK(read.warnings == c.warnings);
   }
   dump_locations = true;
+}
+
+TEST_CASE("On a snapshot: renames, cascades and the organization's name") {
+  dump_locations = false;
+  OrgState base = Snapshot();
+  struct {
+    const char* name;
+    std::string plan;
+    const char* dump;
+  } cases[] = {
+      {"a team renamed in place keeps its members and grants",
+       Plan({Entry(
+           "docker_org_team.r",
+           Update(
+               R"({"id": 4107, "org_name": "acme", "team_name": "release"})",
+               R"({"id": 4107, "org_name": "acme", "team_name": "shipping"})"))}),
+       "org acme source=tfplan\n"
+       "member alice owner email=\"alice@acme.example\" teams=\n"
+       "member bob member email=\"bob@acme.example\" teams=shipping\n"
+       "member dave editor email=\"dave@acme.example\" teams=ops\n"
+       "member erin member email=\"erin@acme.example\" teams=\n"
+       "member gina owner email=\"gina@acme.example\" teams=ops\n"
+       "team shipping id=4107 description=? members=bob grants=acme/web:read "
+       "[update]\n"
+       "team ops id=4200 description=? members=dave,gina "
+       "grants=acme/legacy:write,acme/api:read\n"
+       "repository acme/api private=true immutable=?\n"
+       "repository acme/web private=true immutable=true\n"
+       "repository acme/legacy private=false immutable=?\n"
+       "token personal 6f1c2d3e-0000-4000-8000-00000000d3a1 label=deploy "
+       "owner=\"acme-admin\" scopes=repo:write resources= active=true "
+       "expires=2026-12-01T00:00:00Z\n"
+       "token personal 0a9b8c7d-0000-4000-8000-0000000001dc label=old-ci "
+       "owner=\"acme-admin\" scopes=repo:admin resources= active=true "
+       "expires=never\n"
+       "token organization 9e8d7c6b-0000-4000-8000-0000000005ca "
+       "label=scanner owner=\"gina\" scopes= resources=TYPE_REPO acme/* "
+       "scope-image-pull active=true expires=2027-01-01T00:00:00Z\n"
+       "iam enabled=true official=true verified=true\n"
+       "ram enabled=false hub=true registries=\n"},
+      {"deleting a team and a member removes them from every list",
+       Plan(
+           {Entry(
+                "docker_org_team.o",
+                Delete(
+                    R"({"id": 4200, "org_name": "acme", "team_name": "ops"})")),
+            Entry(
+                "docker_org_member.b",
+                Delete(
+                    R"({"org_name": "acme", "role": "member", "user_name": "bob"})")),
+            Entry(
+                "docker_access_token.d",
+                R"("actions": ["delete", "create"], "before": {"scopes": ["repo:write"], "token_label": "deploy", "uuid": "6f1c2d3e-0000-4000-8000-00000000d3a1"}, "after": {"scopes": ["repo:read"], "token_label": "deploy"}, "after_unknown": {"uuid": true})")}),
+       "org acme source=tfplan\n"
+       "member alice owner email=\"alice@acme.example\" teams=\n"
+       "member dave editor email=\"dave@acme.example\" teams=\n"
+       "member erin member email=\"erin@acme.example\" teams=\n"
+       "member gina owner email=\"gina@acme.example\" teams=\n"
+       "team release id=4107 description=? members= grants=acme/web:read\n"
+       "repository acme/api private=true immutable=?\n"
+       "repository acme/web private=true immutable=true\n"
+       "repository acme/legacy private=false immutable=?\n"
+       "token personal 0a9b8c7d-0000-4000-8000-0000000001dc label=old-ci "
+       "owner=\"acme-admin\" scopes=repo:admin resources= active=true "
+       "expires=never\n"
+       "token organization 9e8d7c6b-0000-4000-8000-0000000005ca "
+       "label=scanner owner=\"gina\" scopes= resources=TYPE_REPO acme/* "
+       "scope-image-pull active=true expires=2027-01-01T00:00:00Z\n"
+       "token personal docker_access_token.d label=deploy owner=? "
+       "scopes=repo:read resources= active=? expires=never [delete,create]\n"
+       "iam enabled=true official=true verified=true\n"
+       "ram enabled=false hub=true registries=\n"},
+  };
+  for (const auto& c : cases) {
+    INFO(std::string(c.name));
+    Read read = ReadText(c.plan, &base);
+    CHECK(Dump(MustRead(read)) == c.dump);
+    CHECK(read.warnings == std::vector<std::string>{});
+  }
+  dump_locations = true;
+}
+
+TEST_CASE(
+    "A relation that names what neither side has adds it, with a warning") {
+  OrgState base = Snapshot();
+  Read read = ReadText(
+      Plan({Entry(
+          "docker_org_team_member.x",
+          Create(
+              R"({"org_name": "acme", "team_name": "ghosts", "user_name": "casper"})"))}),
+      &base);
+  OrgState s = MustRead(read);
+  CHECK(read.warnings ==
+        std::vector<std::string>{
+            "plan.json: docker_org_team_member.x names team `ghosts`, which "
+            "is neither in the snapshot nor in the plan",
+            "plan.json: docker_org_team_member.x names user `casper`, who is "
+            "a member neither in the snapshot nor in the plan"});
+  REQUIRE(s.FindMember("casper") != nullptr);
+  CHECK(s.FindMember("casper")->role == "unknown");
+  CHECK(s.FindTeam("ghosts")->members == std::vector<std::string>{"casper"});
+}
+
+// ------------------------------------------------------------ changes
+
+TEST_CASE("The change behind each resource, for change-aware rules") {
+  Read read = ReadFixture("escalation");
+  OrgState s = MustRead(read);
+  const Member* bob = s.FindMember("bob");
+  REQUIRE(bob != nullptr);
+  REQUIRE(bob->change.has_value());
+  CHECK(bob->change->address == "docker_org_member.bob");
+  CHECK(bob->change->actions == std::vector<std::string>{"update"});
+  CHECK(bob->change->before.at("role") == ChangeValue::String("member"));
+  CHECK(bob->change->after.at("role") == ChangeValue::String("owner"));
+  CHECK(bob->change->after.at("email") == ChangeValue::Unknown());
+
+  const Repository* web = s.FindRepository("acme/web");
+  REQUIRE(web != nullptr);
+  CHECK(web->change->before.at("private") == ChangeValue::Bool(true));
+  CHECK(web->change->after.at("private") == ChangeValue::Bool(false));
+
+  const Team* release = s.FindTeam("release");
+  REQUIRE(release != nullptr);
+  const ResourceChange& grant = *release->repository_permissions[0].change;
+  CHECK(grant.before.at("permission") == ChangeValue::String("read"));
+  CHECK(grant.after.at("permission") == ChangeValue::String("admin"));
+  CHECK(grant.after.at("team_id") == ChangeValue::Number(4107));
+
+  // The token's secret is in `before`; the change never holds it.
+  const ResourceChange& token = *s.access_tokens[0].change;
+  CHECK(token.before.size() == 4);  // scalars only: no `scopes` list
+  CHECK_FALSE(token.before.contains("token"));
+  CHECK_FALSE(token.after.contains("token"));
+  CHECK(token.after.at("expires_at") ==
+        ChangeValue::String("2026-12-01T00:00:00Z"));
+}
+
+TEST_CASE("Defaults and sensitive marks in the change") {
+  Read read = ReadText(Plan({
+      Entry("docker_hub_repository.a",
+            Create(R"({"name": "a", "namespace": "acme"})")),
+      Entry(
+          "docker_org_member.m",
+          Cat(Create(
+                  R"({"email": "m@acme.example", "org_name": "acme", "role": "member", "user_name": "m"})"),
+              R"(, "after_sensitive": {"email": true})")),
+  }));
+  OrgState s = MustRead(read);
+  CHECK(s.repositories[0].change->after.at("private") ==
+        ChangeValue::Bool(false));
+  CHECK(s.repositories[0].change->before.empty());
+  CHECK(s.members[0].change->after.at("email") == ChangeValue::Sensitive());
+}
+
+TEST_CASE("A plan-derived state is written as a snapshot without changes") {
+  OrgState base = Snapshot();
+  const OrgState* none = nullptr;
+  const OrgState* snapshot = &base;
+  for (const OrgState* b : {none, snapshot}) {
+    Read read = ReadFixture("escalation", b);
+    OrgState s = MustRead(read);
+    std::string written = WriteSnapshot(s);
+    CHECK(written.find("\"change\"") == std::string::npos);
+    CHECK(written.find("FAKE_SECRET") == std::string::npos);
+    absl::StatusOr<OrgState> back = ReadSnapshot(written, "<written>");
+    INFO(ToStd(back.status().message()));
+    REQUIRE(back.ok());
+    CHECK(back->SameFacts(s));
+    CHECK(back->source.kind == "tfplan");
+    CHECK(back->source.partial_view == (b == nullptr));
+  }
+}
+
+// ------------------------------------------------------------ bad input
+
+TEST_CASE("Input that is not a plan of a supported format, word for word") {
+  struct {
+    const char* scenario;
+    const char* message;
+  } cases[] = {
+      {"bad-not-json",
+       "fixtures/tfplan/bad-not-json/plan.json:2:1: not a Terraform "
+       "plan: not valid JSON: unexpected `T`: expected a value"},
+      {"bad-state-file",
+       "fixtures/tfplan/bad-state-file/plan.json: not a Terraform "
+       "plan but a Terraform state file (terraform.tfstate); give "
+       "the output of `terraform show -json PLANFILE`, where "
+       "PLANFILE was written by `terraform plan -out PLANFILE`"},
+      {"bad-state-json",
+       "fixtures/tfplan/bad-state-json/plan.json: not a Terraform "
+       "plan but the JSON of a Terraform state (`terraform show "
+       "-json` without a plan file); give the output of `terraform "
+       "show -json PLANFILE`, where PLANFILE was written by "
+       "`terraform plan -out PLANFILE`"},
+      {"bad-format-version",
+       "fixtures/tfplan/bad-format-version/plan.json:2:21: "
+       "unsupported plan format_version \"2.0\": hublint reads "
+       "format 1.x (`terraform show -json` of Terraform 1.x)"},
+  };
+  for (const auto& c : cases) {
+    INFO(std::string(c.scenario));
+    Read read = ReadFixture(c.scenario);
+    REQUIRE_FALSE(read.state.ok());
+    CHECK(ToStd(read.state.status().message()) == c.message);
+    CHECK(read.warnings == std::vector<std::string>{});
+  }
+}
+
+TEST_CASE("Bad plans in memory, word for word, never quoting a secret") {
+  OrgState base = Snapshot();
+  struct {
+    const char* name;
+    std::string plan;
+    const char* message;
+    const OrgState* base = nullptr;
+  } cases[] = {
+      {"empty", "  \n",
+       "plan.json:2:1: not a Terraform plan: not valid JSON: empty "
+       "document: expected a JSON value"},
+      {"an array", "[1, 2]",
+       "plan.json: not a Terraform plan: expected a JSON object, "
+       "got an array; give the output of `terraform show -json "
+       "PLANFILE`, where PLANFILE was written by `terraform plan "
+       "-out PLANFILE`"},
+      {"a hublint state",
+       R"({"schema": "hublint/state/v1", "org": {"name": "acme"}})",
+       "plan.json: not a Terraform plan but a hublint state: pass "
+       "it with --state"},
+      {"no format_version", R"({"resource_changes": []})",
+       "plan.json: not a Terraform plan: no `format_version`; give "
+       "the output of `terraform show -json PLANFILE`, where "
+       "PLANFILE was written by `terraform plan -out PLANFILE`"},
+      {"a numeric format_version", R"({"format_version": 1.2})",
+       "plan.json:1:20: `format_version`: expected a string, got a "
+       "number"},
+      {"an errored plan", R"({"format_version": "1.2", "errored": true})",
+       "plan.json: the plan is errored (`terraform plan` failed "
+       "before it finished); fix the plan first: no verdict is "
+       "given on a partial plan"},
+      {"trailing content", R"({"format_version": "1.2"} {})",
+       "plan.json:1:27: not a Terraform plan: not valid JSON: "
+       "unexpected content after the JSON value"},
+      {"resource_changes not a list",
+       R"({"format_version": "1.2", "resource_changes": {}})",
+       "plan.json:1:47: `resource_changes`: expected an array, got "
+       "an object"},
+      {"a role that is no string, beside a secret on the same line",
+       OneLine(Plan(
+           {Entry(
+                "docker_access_token.t",
+                R"("actions": ["no-op"], "before": {"token": "dckr_pat_FAKE_SECRET_inline_Q1", "token_label": "t", "scopes": []}, "after": {"token": "dckr_pat_FAKE_SECRET_inline_Q1", "token_label": "t", "scopes": []}, "after_unknown": {})"),
+            Entry(
+                "docker_org_member.a",
+                Create(
+                    R"({"org_name": "acme", "role": 3, "user_name": "a"})"))})),
+       "plan.json:1:678: `resource_changes[1].change.after.role` "
+       "(docker_org_member.a): expected a string, got a number"},
+      {"a permission the plan marks sensitive is not quoted",
+       Plan({Entry(
+           "docker_hub_repository_team_permission.p",
+           Cat(Create(
+                   R"({"permission": "FAKE_SECRET_perm", "repo_id": "acme/api", "team_id": 4107})"),
+               R"(, "after_sensitive": {"permission": true})"))}),
+       "plan.json:2:267: "
+       "`resource_changes[0].change.after.permission` "
+       "(docker_hub_repository_team_permission.p): unknown "
+       "permission (sensitive value); expected \"read\", \"write\" "
+       "or \"admin\"",
+       &base},
+      {"an unknown permission",
+       Plan({Entry(
+           "docker_hub_repository_team_permission.p",
+           Create(
+               R"({"permission": "maintain", "repo_id": "acme/api", "team_id": 4107})"))}),
+       "plan.json:2:267: "
+       "`resource_changes[0].change.after.permission` "
+       "(docker_hub_repository_team_permission.p): unknown "
+       "permission \"maintain\"; expected \"read\", \"write\" or "
+       "\"admin\"",
+       &base},
+      {"an expiry that is no RFC 3339 time",
+       Plan({Entry(
+           "docker_access_token.t",
+           Create(
+               R"({"expires_at": "2026-13-01", "scopes": [], "token_label": "t"})"))}),
+       "plan.json:2:231: "
+       "`resource_changes[0].change.after.expires_at` "
+       "(docker_access_token.t): invalid timestamp \"2026-13-01\": "
+       "expected RFC 3339, like 2026-11-20T02:00:00Z"},
+      {"a sensitive expiry is not quoted either",
+       Plan({Entry(
+           "docker_access_token.t",
+           Cat(Create(
+                   R"({"expires_at": "FAKE_SECRET_when", "scopes": [], "token_label": "t"})"),
+               R"(, "after_sensitive": {"expires_at": true})"))}),
+       "plan.json:2:231: `resource_changes[0].change.after.expires_at` "
+       "(docker_access_token.t): not an RFC 3339 timestamp (sensitive "
+       "value)"},
+      {"several organizations",
+       Plan({Entry("docker_org_member.a", Create(kAlice)),
+             Entry("docker_org_team.t",
+                   Create(R"({"org_name": "contoso", "team_name": "t"})"))}),
+       "plan.json: the plan manages several organizations (acme, "
+       "contoso); hublint checks one organization at a time"},
+      {"a snapshot of another organization",
+       Plan({Entry(
+           "docker_org_member.a",
+           Create(
+               R"({"org_name": "contoso", "role": "member", "user_name": "z"})"))}),
+       "plan.json: the plan manages organization `contoso` but the "
+       "snapshot is of `acme`",
+       &base},
+      {"no actions",
+       Plan({Entry("docker_org_member.a", R"("before": null, "after": {})")}),
+       "plan.json:2:163: `resource_changes[0].change.actions` "
+       "(docker_org_member.a): expected a list of actions"},
+  };
+  for (const auto& c : cases) {
+    INFO(std::string(c.name));
+    Read read = ReadText(c.plan, c.base);
+    REQUIRE_FALSE(read.state.ok());
+    std::string message(ToStd(read.state.status().message()));
+    CHECK(message == c.message);
+    CHECK(message.find("FAKE_SECRET") == std::string::npos);
+  }
 }
 
 }  // namespace

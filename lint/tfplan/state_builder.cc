@@ -67,9 +67,12 @@ absl::Status ReadExpiry(const PlanContext& ctx, const Attributes& after,
   } else {
     absl::StatusOr<absl::Time> t = ParseRfc3339(*text.value);
     if (!t.ok()) {
-      return ctx.Error(
-          after.Node(attribute)->offset,
-          Cat(after.Describe(attribute), ": ", ToStd(t.status().message())));
+      // The parser's message quotes the text: not for a sensitive value.
+      return ctx.Error(after.Node(attribute)->offset,
+                       Cat(after.Describe(attribute), ": ",
+                           after.Sensitive(attribute)
+                               ? "not an RFC 3339 timestamp (sensitive value)"
+                               : ToStd(t.status().message())));
     }
     *out = Moment::At(*t);
   }

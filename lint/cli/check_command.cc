@@ -1,7 +1,8 @@
 #include <ostream>
+#include <variant>
 
 #include "lint/cli/command.h"
-#include "lint/state/snapshot_reader.h"
+#include "lint/cli/state_loading.h"
 #include "lint/util/exit_code.h"
 #include "lint/util/strings.h"
 #include "lint/util/time_format.h"
@@ -88,16 +89,9 @@ int RunCheck(const ParsedArgs& args, CommandContext& ctx) {
                           "`; give the state with --state FILE"),
                       ctx);
   }
-  std::optional<std::string> state_path = args.Value("state");
-  if (!state_path) {
-    return UsageError("check", "no state to check: give --state FILE", ctx);
-  }
-  absl::StatusOr<OrgState> state = ReadSnapshotFile(*state_path);
-  if (!state.ok()) {
-    ctx.err << "hublint check: " << ToStd(state.status().message()) << "\n";
-    return static_cast<int>(ExitCode::kIncomplete);
-  }
-  return CheckLoadedState(*state, args, ctx);
+  std::variant<OrgState, int> state = LoadStateForCheck("check", args, ctx);
+  if (int* exit_code = std::get_if<int>(&state)) return *exit_code;
+  return CheckLoadedState(std::get<OrgState>(state), args, ctx);
 }
 
 }  // namespace
@@ -106,16 +100,25 @@ Command CheckCommand() {
   return Command{
       .name = "check",
       .summary = "check an organization's state against the rules",
-      .usage = "hublint check --state FILE [options]",
+      .usage =
+          "hublint check [--state FILE] [--tfplan FILE [--tf-dir DIR]] "
+          "[options]",
       .description =
           "Reads the organization's state (a snapshot from `hublint fetch` or "
           "a\n"
-          "hand-written declared state, format hublint/state/v1), checks it\n"
-          "against the rules, and reports the findings.\n",
+          "hand-written declared state, format hublint/state/v1), or a\n"
+          "Terraform plan of the docker/docker provider (`terraform show\n"
+          "-json`), or the plan applied on a snapshot; checks it against the\n"
+          "rules, and reports the findings.\n",
       .flags =
           {
               {"state", "FILE",
                "the snapshot or declared state to check ('-' for stdin)"},
+              {"tfplan", "FILE",
+               "a Terraform plan as JSON, checked as the organization will be "
+               "(on --state, if given)"},
+              {"tf-dir", "DIR",
+               "where the plan's .tf files are, for locations (default: .)"},
               {"allow-partial", "",
                "check an incomplete state instead of exiting 3"},
           },

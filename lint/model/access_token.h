@@ -9,6 +9,7 @@
 #include "lint/model/join.h"
 #include "lint/model/location.h"
 #include "lint/model/moment.h"
+#include "lint/model/resource_change.h"
 
 namespace hublint {
 
@@ -49,6 +50,9 @@ struct AccessToken {
   Moment last_used_at;  // Never: never used
   Moment expires_at;    // Never: does not expire
   Location location;
+  // What a Terraform plan does to this resource; set only for a state read
+  // from a plan. Not a fact: not in the snapshot, ignored by SameFacts().
+  std::optional<ResourceChange> change = std::nullopt;
 
   // --- Joins, computed by OrgState::Finalize().
   std::optional<uint32_t> owner_index;  // into OrgState::members

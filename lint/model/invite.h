@@ -6,6 +6,7 @@
 
 #include "absl/time/time.h"
 #include "lint/model/location.h"
+#include "lint/model/resource_change.h"
 
 namespace hublint {
 
@@ -18,6 +19,9 @@ struct Invite {
   std::optional<std::string> inviter;
   std::optional<absl::Time> created_at;
   Location location;
+  // What a Terraform plan does to this resource; set only for a state read
+  // from a plan. Not a fact: not in the snapshot, ignored by SameFacts().
+  std::optional<ResourceChange> change = std::nullopt;
 
   bool operator==(const Invite& o) const {
     return id == o.id && invitee == o.invitee && role == o.role &&

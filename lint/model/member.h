@@ -9,6 +9,7 @@
 #include "lint/model/location.h"
 #include "lint/model/moment.h"
 #include "lint/model/permission.h"
+#include "lint/model/resource_change.h"
 
 namespace hublint {
 
@@ -34,6 +35,9 @@ struct Member {
   // identity-provider export.
   std::optional<bool> two_factor_enabled;
   Location location;
+  // What a Terraform plan does to this resource; set only for a state read
+  // from a plan. Not a fact: not in the snapshot, ignored by SameFacts().
+  std::optional<ResourceChange> change = std::nullopt;
 
   // --- Joins, computed by OrgState::Finalize(); not part of the snapshot.
   std::vector<uint32_t> team_indices;                 // into OrgState::teams

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "lint/model/resource_change.h"
+
 namespace hublint {
 
 // Image Access Management: which images members may pull.
@@ -12,7 +14,15 @@ struct ImageAccessManagement {
   std::optional<bool> enabled;
   std::optional<bool> allow_official_images;
   std::optional<bool> allow_verified_publishers;
-  bool operator==(const ImageAccessManagement&) const = default;
+  // What a Terraform plan does to its
+  // docker_org_setting_image_access_management resource; not a fact, ignored by
+  // operator== and the snapshot.
+  std::optional<ResourceChange> change = std::nullopt;
+  bool operator==(const ImageAccessManagement& o) const {
+    return enabled == o.enabled &&
+           allow_official_images == o.allow_official_images &&
+           allow_verified_publishers == o.allow_verified_publishers;
+  }
 };
 
 // A registry other than Docker Hub under Registry Access Management.
@@ -28,7 +38,14 @@ struct RegistryAccessManagement {
   std::optional<bool> enabled;
   std::optional<bool> docker_hub_allowed;
   std::vector<CustomRegistry> custom_registries;
-  bool operator==(const RegistryAccessManagement&) const = default;
+  // What a Terraform plan does to its
+  // docker_org_setting_registry_access_management resource; not a fact,
+  // ignored by operator== and the snapshot.
+  std::optional<ResourceChange> change = std::nullopt;
+  bool operator==(const RegistryAccessManagement& o) const {
+    return enabled == o.enabled && docker_hub_allowed == o.docker_hub_allowed &&
+           custom_registries == o.custom_registries;
+  }
 };
 
 // Organization-wide settings. The Docker Hub API cannot read SSO or SCIM

@@ -8,6 +8,7 @@
 #include "absl/time/time.h"
 #include "lint/model/location.h"
 #include "lint/model/permission.h"
+#include "lint/model/resource_change.h"
 
 namespace hublint {
 
@@ -19,6 +20,9 @@ struct Repository {
   std::optional<std::string> description;
   std::optional<absl::Time> last_updated;
   Location location;
+  // What a Terraform plan does to this resource; set only for a state read
+  // from a plan. Not a fact: not in the snapshot, ignored by SameFacts().
+  std::optional<ResourceChange> change = std::nullopt;
 
   // --- Joins, computed by OrgState::Finalize(): which teams hold which
   // grant, as (team index, permission) pairs in team order.

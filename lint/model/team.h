@@ -8,6 +8,7 @@
 #include "lint/model/join.h"
 #include "lint/model/location.h"
 #include "lint/model/permission.h"
+#include "lint/model/resource_change.h"
 
 namespace hublint {
 
@@ -19,6 +20,10 @@ struct RepositoryPermission {
   std::string repository;                     // full name, "contoso/api"
   Permission permission = Permission::kRead;  // never kNone
   Location location;
+  // What a Terraform plan does to this grant (its
+  // docker_hub_repository_team_permission); set only for a state read from
+  // a plan. Not a fact: not in the snapshot, ignored by SameFacts().
+  std::optional<ResourceChange> change = std::nullopt;
 
   uint32_t repository_index = 0;  // join into OrgState::repositories
   JoinedOne<Repository> repository_join;
@@ -36,6 +41,9 @@ struct Team {
   std::vector<std::string> members;  // usernames
   std::vector<RepositoryPermission> repository_permissions;
   Location location;
+  // What a Terraform plan does to this resource; set only for a state read
+  // from a plan. Not a fact: not in the snapshot, ignored by SameFacts().
+  std::optional<ResourceChange> change = std::nullopt;
 
   // --- Joins, computed by OrgState::Finalize().
   std::vector<uint32_t> member_indices;  // into OrgState::members

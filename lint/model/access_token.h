@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "absl/time/time.h"
+#include "lint/model/join.h"
 #include "lint/model/location.h"
 #include "lint/model/moment.h"
 
@@ -31,6 +32,8 @@ struct TokenResource {
   bool operator==(const TokenResource&) const = default;
 };
 
+struct Member;
+
 // A personal or organization access token. The secret itself is never
 // collected, stored or printed.
 struct AccessToken {
@@ -49,6 +52,7 @@ struct AccessToken {
 
   // --- Joins, computed by OrgState::Finalize().
   std::optional<uint32_t> owner_index;  // into OrgState::members
+  JoinedOne<Member> owner_join;
 
   bool operator==(const AccessToken& o) const {
     return kind == o.kind && id == o.id && label == o.label &&

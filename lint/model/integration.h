@@ -5,9 +5,13 @@
 #include <string>
 #include <vector>
 
+#include "lint/model/join.h"
 #include "lint/model/location.h"
 
 namespace hublint {
+
+struct Member;
+struct AccessToken;
 
 // A third party that reads the organization with an account and a token of
 // its own, such as the Microsoft Defender for Cloud connector. Declared (in
@@ -26,6 +30,8 @@ struct Integration {
   // --- Joins, computed by OrgState::Finalize().
   std::optional<uint32_t> member_index;  // the account, if it is a member
   std::vector<uint32_t> token_indices;   // tokens that match
+  JoinedOne<Member> member_join;
+  Joined<AccessToken> token_joins;
 
   bool operator==(const Integration& o) const {
     return name == o.name && kind == o.kind && username == o.username &&

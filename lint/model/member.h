@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "lint/model/join.h"
 #include "lint/model/location.h"
 #include "lint/model/moment.h"
 #include "lint/model/permission.h"
@@ -13,6 +14,10 @@ namespace hublint {
 
 // A member of the organization. std::nullopt / Moment::Unknown() means the
 // source could not tell; rules treat that as unknown, never as false.
+struct Team;
+struct AccessToken;
+struct Integration;
+
 struct Member {
   std::string username;  // the key: `member:<username>`
   std::optional<std::string> email;
@@ -35,6 +40,10 @@ struct Member {
   Permission highest_permission = Permission::kNone;  // over all team grants
   std::vector<uint32_t> token_indices;                // personal tokens it owns
   std::vector<uint32_t> integration_indices;          // integrations using it
+  // The same joins as pointers, for rules (see join.h).
+  Joined<Team> team_joins;
+  Joined<AccessToken> token_joins;
+  Joined<Integration> integration_joins;
 
   bool operator==(const Member& o) const {
     return username == o.username && email == o.email &&

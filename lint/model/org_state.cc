@@ -121,9 +121,15 @@ std::vector<StateProblem> OrgState::Finalize() {
     m.team_indices.clear();
     m.token_indices.clear();
     m.integration_indices.clear();
+    m.team_joins.clear();
+    m.token_joins.clear();
+    m.integration_joins.clear();
     m.highest_permission = Permission::kNone;
   }
-  for (Team& t : teams) t.member_indices.clear();
+  for (Team& t : teams) {
+    t.member_indices.clear();
+    t.member_joins.clear();
+  }
   // (team, member) pairs from both sides, deduplicated by sorting: linear
   // in the number of memberships apart from the sort, even for a team that
   // holds every member.
@@ -159,7 +165,9 @@ std::vector<StateProblem> OrgState::Finalize() {
                     memberships.end());
   for (auto [ti, mi] : memberships) {
     teams[ti].member_indices.push_back(mi);
+    teams[ti].member_joins.push_back(&members[mi]);
     members[mi].team_indices.push_back(ti);  // ascending: pairs sort by team
+    members[mi].team_joins.push_back(&teams[ti]);
   }
   // Write the union back so both sides of the snapshot agree.
   for (Member& m : members) {
@@ -197,6 +205,7 @@ std::vector<StateProblem> OrgState::Finalize() {
         continue;
       }
       grant.repository_index = *ri;
+      grant.repository_join.set(&repositories[*ri]);
       repositories[*ri].team_grants.push_back({ti, grant.permission});
       t.highest_permission = std::max(t.highest_permission, grant.permission);
       if (grant.permission >= Permission::kWrite) ++t.write_repository_count;
@@ -212,10 +221,13 @@ std::vector<StateProblem> OrgState::Finalize() {
   for (uint32_t k = 0; k < access_tokens.size(); ++k) {
     AccessToken& token = access_tokens[k];
     token.owner_index.reset();
+    token.owner_join.set(nullptr);
     if (!token.owner) continue;
     token.owner_index = Lookup(member_index_, *token.owner);
+    if (token.owner_index) token.owner_join.set(&members[*token.owner_index]);
     if (token.owner_index && token.kind == TokenKind::kPersonal) {
       members[*token.owner_index].token_indices.push_back(k);
+      members[*token.owner_index].token_joins.push_back(&token);
     }
   }
 
@@ -223,10 +235,15 @@ std::vector<StateProblem> OrgState::Finalize() {
   for (uint32_t ii = 0; ii < integrations.size(); ++ii) {
     Integration& integration = integrations[ii];
     integration.member_index = Lookup(member_index_, integration.username);
+    integration.member_join.set(nullptr);
     if (integration.member_index) {
-      members[*integration.member_index].integration_indices.push_back(ii);
+      Member& account = members[*integration.member_index];
+      account.integration_indices.push_back(ii);
+      account.integration_joins.push_back(&integration);
+      integration.member_join.set(&account);
     }
     integration.token_indices.clear();
+    integration.token_joins.clear();
     for (uint32_t k = 0; k < access_tokens.size(); ++k) {
       const AccessToken& token = access_tokens[k];
       bool by_id = integration.token_id && token.id == *integration.token_id;
@@ -234,9 +251,13 @@ std::vector<StateProblem> OrgState::Finalize() {
                       token.label == *integration.token_label &&
                       (token.kind == TokenKind::kOrganization ||
                        token.owner == integration.username);
-      if (by_id || by_label) integration.token_indices.push_back(k);
+      if (by_id || by_label) {
+        integration.token_indices.push_back(k);
+        integration.token_joins.push_back(&token);
+      }
     }
   }
+  finalized_.set(problems.empty());
   return problems;
 }
 

@@ -29,6 +29,7 @@
 #include "lint/model/audit_event.h"
 #include "lint/model/integration.h"
 #include "lint/model/invite.h"
+#include "lint/model/join.h"
 #include "lint/model/location.h"
 #include "lint/model/member.h"
 #include "lint/model/org_settings.h"
@@ -120,6 +121,10 @@ struct OrgState {
   // list is empty. Safe to call again after editing the vectors.
   std::vector<StateProblem> Finalize();
 
+  // Whether Finalize() ran on this very object and found no problem (a
+  // copy is not finalized: its joins are empty until Finalize() runs again).
+  bool finalized() const { return finalized_.value(); }
+
   // Lookups by key, valid after Finalize(); nullptr when absent.
   const Member* FindMember(std::string_view username) const;
   const Team* FindTeam(std::string_view name) const;
@@ -137,6 +142,7 @@ struct OrgState {
   absl::flat_hash_map<std::string, uint32_t> repository_index_;
   absl::flat_hash_map<std::string, uint32_t> token_index_;
   absl::flat_hash_map<std::string, uint32_t> integration_index_;
+  FinalizedMark finalized_;
 };
 
 }  // namespace hublint

@@ -164,3 +164,36 @@ TEST_CASE("Resource kinds and permissions parse their own names") {
 
 }  // namespace
 }  // namespace hublint
+
+namespace hublint {
+namespace {
+
+TEST_CASE(
+    "Pointer joins follow the state when moved, and a copy must be finalized "
+    "again") {
+  OrgState s = SmallOrg();
+  REQUIRE(s.Finalize().empty());
+  CHECK(s.finalized());
+  const Member* bob = s.FindMember("bob");
+  REQUIRE(bob->team_joins.size() == 2);
+  CHECK(bob->team_joins.items()[1]->name == "admins");
+  CHECK(s.FindToken("t1")->owner_join.get() == s.FindMember("svc"));
+  CHECK(s.FindIntegration("scanner")->member_join.get() == s.FindMember("svc"));
+  CHECK(s.FindIntegration("scanner")->token_joins.items()[1]->id == "t2");
+  CHECK(s.FindTeam("devs")->repository_permissions[0].repository_join.get() ==
+        s.FindRepository("contoso/api"));
+
+  OrgState moved = std::move(s);
+  CHECK(moved.finalized());
+  CHECK(moved.members[1].team_joins.items()[0] == &moved.teams[1]);
+
+  OrgState copy = moved;
+  CHECK_FALSE(copy.finalized());
+  CHECK(copy.members[1].team_joins.size() == 0);  // empty, never dangling
+  CHECK(copy.access_tokens[0].owner_join.get() == nullptr);
+  REQUIRE(copy.Finalize().empty());
+  CHECK(copy.members[1].team_joins.items()[0] == &copy.teams[1]);
+}
+
+}  // namespace
+}  // namespace hublint

@@ -5,10 +5,14 @@
 #include <string>
 #include <vector>
 
+#include "lint/model/join.h"
 #include "lint/model/location.h"
 #include "lint/model/permission.h"
 
 namespace hublint {
+
+struct Member;
+struct Repository;
 
 // A team's grant on one repository.
 struct RepositoryPermission {
@@ -17,6 +21,7 @@ struct RepositoryPermission {
   Location location;
 
   uint32_t repository_index = 0;  // join into OrgState::repositories
+  JoinedOne<Repository> repository_join;
 
   bool operator==(const RepositoryPermission& o) const {
     return repository == o.repository && permission == o.permission;
@@ -34,6 +39,7 @@ struct Team {
 
   // --- Joins, computed by OrgState::Finalize().
   std::vector<uint32_t> member_indices;  // into OrgState::members
+  Joined<Member> member_joins;
   Permission highest_permission = Permission::kNone;
   uint32_t write_repository_count = 0;  // grants of write or admin
   uint32_t admin_repository_count = 0;

@@ -301,8 +301,15 @@ class Checker {
       return Type::Bool();
     }
     if (e->function == nullptr) {
+      // Macros are not functions, but a misspelled one reads as a call.
+      std::vector<std::string> names = functions_.names();
+      for (std::string_view macro :
+           {"has", "all", "exists", "exists_one", "filter", "map",
+            "transformList", "transformMap"}) {
+        names.emplace_back(macro);
+      }
       return Error(e->offset, Cat("undeclared function `", name, "`",
-                                  DidYouMean(name, functions_.names())));
+                                  DidYouMean(name, names)));
     }
     for (const Type& t : types) {
       if (t.kind() == Type::Kind::kError) return Type::Error();

@@ -8,6 +8,7 @@
 #include "lint/cel/program.h"
 #include "lint/cel/strings.h"
 #include "lint/cel/testing/eval.h"
+#include "lint/cel/testing/table.h"
 #include "lint/cel/testing/toy_host.h"
 
 namespace hublint::cel {
@@ -30,154 +31,150 @@ std::string TypeOf(std::string_view expr) {
 }
 
 TEST_CASE("inferred types") {
-  struct Case {
-    const char* expr;
-    const char* type;
-  };
-  const Case cases[] = {
-      {"1", "int"},
-      {"1u + 2u", "uint"},
-      {"1.5 * 2.0", "double"},
-      {"'a' + 'b'", "string"},
-      {"b'a' + b'b'", "bytes"},
-      {"null", "null_type"},
-      {"[1, 2]", "list(int)"},
-      {"[1, 'a']", "list(dyn)"},
-      {"[]", "list(dyn)"},
-      {"{'a': 1}", "map(string, int)"},
-      {"{'a': 1, 2: 'b'}", "map(dyn, dyn)"},
-      {"[1] + [2]", "list(int)"},
-      {"[[1]][0]", "list(int)"},
-      {"{'a': [1]}['a']", "list(int)"},
-      {"person", "toy.Person"},
-      {"person.name", "string"},
-      {"person.two_factor", "bool"},
-      {"person.last_login", "timestamp"},
-      {"person.manager.manager.name", "string"},
-      {"person.teams", "list(toy.Team)"},
-      {"person.teams[0].permission", "string"},
-      {"org.people.filter(p, p.role == 'editor')", "list(toy.Person)"},
-      {"org.people.filter(p, p.role == 'editor').size() <= params.max_editors",
-       "bool"},
-      {"org.people.map(p, p.age)", "list(int)"},
-      {"org.people.exists(p, has(p.two_factor))", "bool"},
-      {"[1, 2].transformList(i, v, i * v)", "list(int)"},
-      {"{'a': 1}.transformMap(k, v, v > 0)", "map(string, bool)"},
-      {"tags.team", "string"},
-      {"anything.whatever", "dyn"},
-      {"anything + 1", "int"},
-      {"dyn(1) + dyn(2)", "dyn"},
-      {"now - duration('1h')", "timestamp"},
-      {"now - now", "duration"},
-      {"timestamp('2024-01-01T00:00:00Z').getFullYear('UTC')", "int"},
-      {"type(1)", "type"},
-      {"int", "type"},
-      {"true ? 1 : 2", "int"},
-      {"true ? person.last_login : null", "timestamp"},
-      {"'abc'.split('b')", "list(string)"},
-      {"['a'].join(',')", "string"},
-      {"strings.quote('x')", "string"},
-      {"person.last_login == null", "bool"},
-      {"person.manager != null", "bool"},
-      {"1 < 2.0", "bool"},
-  };
-  for (const Case& c : cases) {
-    std::string expr = c.expr;
-    CAPTURE(expr);
-    CHECK(TypeOf(c.expr) == c.type);
-  }
+  testing::CheckTable(
+      {
+          {"1", "int"},
+          {"1u + 2u", "uint"},
+          {"1.5 * 2.0", "double"},
+          {"'a' + 'b'", "string"},
+          {"b'a' + b'b'", "bytes"},
+          {"null", "null_type"},
+          {"[1, 2]", "list(int)"},
+          {"[1, 'a']", "list(dyn)"},
+          {"[]", "list(dyn)"},
+          {"{'a': 1}", "map(string, int)"},
+          {"{'a': 1, 2: 'b'}", "map(dyn, dyn)"},
+          {"[1] + [2]", "list(int)"},
+          {"[[1]][0]", "list(int)"},
+          {"{'a': [1]}['a']", "list(int)"},
+          {"person", "toy.Person"},
+          {"person.name", "string"},
+          {"person.two_factor", "bool"},
+          {"person.last_login", "timestamp"},
+          {"person.manager.manager.name", "string"},
+          {"person.teams", "list(toy.Team)"},
+          {"person.teams[0].permission", "string"},
+          {"org.people.filter(p, p.role == 'editor')", "list(toy.Person)"},
+          {"org.people.filter(p, p.role == 'editor').size() <= "
+           "params.max_editors",
+           "bool"},
+          {"org.people.map(p, p.age)", "list(int)"},
+          {"org.people.exists(p, has(p.two_factor))", "bool"},
+          {"[1, 2].transformList(i, v, i * v)", "list(int)"},
+          {"{'a': 1}.transformMap(k, v, v > 0)", "map(string, bool)"},
+          {"tags.team", "string"},
+          {"anything.whatever", "dyn"},
+          {"anything + 1", "int"},
+          {"dyn(1) + dyn(2)", "dyn"},
+          {"now - duration('1h')", "timestamp"},
+          {"now - now", "duration"},
+          {"timestamp('2024-01-01T00:00:00Z').getFullYear('UTC')", "int"},
+          {"type(1)", "type"},
+          {"int", "type"},
+          {"true ? 1 : 2", "int"},
+          {"true ? person.last_login : null", "timestamp"},
+          {"'abc'.split('b')", "list(string)"},
+          {"['a'].join(',')", "string"},
+          {"strings.quote('x')", "string"},
+          {"person.last_login == null", "bool"},
+          {"person.manager != null", "bool"},
+          {"1 < 2.0", "bool"},
+      },
+      [&](const char* input) { return TypeOf(input); });
 }
 
 TEST_CASE("type errors, word for word") {
-  struct Case {
-    const char* expr;
-    const char* error;
-  };
-  const Case cases[] = {
-      {"person.two_factr == true",
-       "1:8: unknown field `two_factr` on person; did you mean `two_factor`?\n"
-       "person.two_factr == true\n"
-       "       ^"},
-      {"person.two == true",
-       "1:8: unknown field `two` on person; did you mean `two_factor`?\n"
-       "person.two == true\n"
-       "       ^"},
-      {"persn.name",
-       "1:1: undeclared reference to `persn`; did you mean `person`?\n"
-       "persn.name\n"
-       "^"},
-      {"org.people.all(p, q.age > 1)",
-       "1:19: undeclared reference to `q`; did you mean `p`?\n"
-       "org.people.all(p, q.age > 1)\n"
-       "                  ^"},
-      {"person.name.lowerascii()",
-       "1:13: undeclared function `lowerascii`; did you mean `lowerAscii`?\n"
-       "person.name.lowerascii()\n"
-       "            ^"},
-      {"1 + 'a'",
-       "1:3: no matching overload for `_+_` applied to (int, string)\n"
-       "1 + 'a'\n"
-       "  ^"},
-      {"person.name.startsWith(1)",
-       "1:13: no matching overload for `startsWith` applied to (string, int)\n"
-       "person.name.startsWith(1)\n"
-       "            ^"},
-      {"person.age == 'x'",
-       "1:12: no matching overload for `_==_` applied to (int, string)\n"
-       "person.age == 'x'\n"
-       "           ^"},
-      {"person.two_factor == null",
-       "1:8: `person.two_factor` is never null: when the source does not know "
-       "it, it is unknown; use `!has(person.two_factor)` to test whether it "
-       "is known\n"
-       "person.two_factor == null\n"
-       "       ^"},
-      {"null != org.people[0].two_factor",
-       "1:23: `org.people[0].two_factor` is never null: when the source does "
-       "not know it, it is unknown; use `!has(org.people[0].two_factor)` to "
-       "test whether it is known\n"
-       "null != org.people[0].two_factor\n"
-       "                      ^"},
-      {"person.age.x",
-       "1:12: type `int` has no fields; cannot select `.x`\n"
-       "person.age.x\n"
-       "           ^"},
-      {"person.age ? 1 : 2",
-       "1:8: the condition of `?:` must be bool, not `int`\n"
-       "person.age ? 1 : 2\n"
-       "       ^"},
-      {"true ? 1 : 'a'",
-       "1:6: the branches of `?:` have different types: `int` and `string`\n"
-       "true ? 1 : 'a'\n"
-       "     ^"},
-      {"org.people.all(p, p.age)",
-       "1:21: the condition of all() must be bool, not `int`\n"
-       "org.people.all(p, p.age)\n"
-       "                    ^"},
-      {"person.age.all(x, true)",
-       "1:12: all() cannot iterate over `int`\n"
-       "person.age.all(x, true)\n"
-       "           ^"},
-      {"{1.5: 'a'}",
-       "1:2: unsupported map key type `double` (keys are bool, int, uint or "
-       "string)\n"
-       "{1.5: 'a'}\n"
-       " ^"},
-      {"1 && true",
-       "1:3: no matching overload for `_&&_` applied to (int, bool)\n"
-       "1 && true\n"
-       "  ^"},
-      {"person.name.matches('(')",
-       "1:21: invalid regular expression: missing ): (\n"
-       "person.name.matches('(')\n"
-       "                    ^"},
-  };
   Env env = ToyEnv();
-  for (const Case& c : cases) {
-    std::string expr = c.expr;
-    CAPTURE(expr);
-    CHECK(testing::CompileErrors(c.expr, env) == c.error);
-  }
+  testing::CheckTable(
+      {
+          {"person.two_factr == true",
+           "1:8: unknown field `two_factr` on person; did you mean "
+           "`two_factor`?\n"
+           "person.two_factr == true\n"
+           "       ^"},
+          {"person.two == true",
+           "1:8: unknown field `two` on person; did you mean `two_factor`?\n"
+           "person.two == true\n"
+           "       ^"},
+          {"persn.name",
+           "1:1: undeclared reference to `persn`; did you mean `person`?\n"
+           "persn.name\n"
+           "^"},
+          {"org.people.all(p, q.age > 1)",
+           "1:19: undeclared reference to `q`; did you mean `p`?\n"
+           "org.people.all(p, q.age > 1)\n"
+           "                  ^"},
+          {"person.name.lowerascii()",
+           "1:13: undeclared function `lowerascii`; did you mean "
+           "`lowerAscii`?\n"
+           "person.name.lowerascii()\n"
+           "            ^"},
+          {"1 + 'a'",
+           "1:3: no matching overload for `_+_` applied to (int, string)\n"
+           "1 + 'a'\n"
+           "  ^"},
+          {"person.name.startsWith(1)",
+           "1:13: no matching overload for `startsWith` applied to (string, "
+           "int)\n"
+           "person.name.startsWith(1)\n"
+           "            ^"},
+          {"person.age == 'x'",
+           "1:12: no matching overload for `_==_` applied to (int, string)\n"
+           "person.age == 'x'\n"
+           "           ^"},
+          {"person.two_factor == null",
+           "1:8: `person.two_factor` is never null: when the source does not "
+           "know "
+           "it, it is unknown; use `!has(person.two_factor)` to test whether "
+           "it "
+           "is known\n"
+           "person.two_factor == null\n"
+           "       ^"},
+          {"null != org.people[0].two_factor",
+           "1:23: `org.people[0].two_factor` is never null: when the source "
+           "does "
+           "not know it, it is unknown; use `!has(org.people[0].two_factor)` "
+           "to "
+           "test whether it is known\n"
+           "null != org.people[0].two_factor\n"
+           "                      ^"},
+          {"person.age.x",
+           "1:12: type `int` has no fields; cannot select `.x`\n"
+           "person.age.x\n"
+           "           ^"},
+          {"person.age ? 1 : 2",
+           "1:8: the condition of `?:` must be bool, not `int`\n"
+           "person.age ? 1 : 2\n"
+           "       ^"},
+          {"true ? 1 : 'a'",
+           "1:6: the branches of `?:` have different types: `int` and "
+           "`string`\n"
+           "true ? 1 : 'a'\n"
+           "     ^"},
+          {"org.people.all(p, p.age)",
+           "1:21: the condition of all() must be bool, not `int`\n"
+           "org.people.all(p, p.age)\n"
+           "                    ^"},
+          {"person.age.all(x, true)",
+           "1:12: all() cannot iterate over `int`\n"
+           "person.age.all(x, true)\n"
+           "           ^"},
+          {"{1.5: 'a'}",
+           "1:2: unsupported map key type `double` (keys are bool, int, uint "
+           "or "
+           "string)\n"
+           "{1.5: 'a'}\n"
+           " ^"},
+          {"1 && true",
+           "1:3: no matching overload for `_&&_` applied to (int, bool)\n"
+           "1 && true\n"
+           "  ^"},
+          {"person.name.matches('(')",
+           "1:21: invalid regular expression: missing ): (\n"
+           "person.name.matches('(')\n"
+           "                    ^"},
+      },
+      [&](const char* input) { return testing::CompileErrors(input, env); });
 }
 
 TEST_CASE("every type error is reported, not just the first") {

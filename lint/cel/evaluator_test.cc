@@ -6,21 +6,14 @@
 #include <string>
 
 #include "lint/cel/testing/eval.h"
+#include "lint/cel/testing/table.h"
 
 namespace hublint::cel {
 namespace {
 
-struct Case {
-  const char* expr;
-  const char* result;
-};
-
-void RunTable(std::initializer_list<Case> cases) {
-  for (const Case& c : cases) {
-    std::string expr = c.expr;
-    CAPTURE(expr);
-    CHECK(testing::Run(c.expr) == c.result);
-  }
+void RunTable(std::initializer_list<testing::Case> cases) {
+  testing::CheckTable(cases,
+                      [](const char* input) { return testing::Run(input); });
 }
 
 TEST_CASE("literals") {

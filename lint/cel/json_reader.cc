@@ -182,7 +182,7 @@ absl::StatusOr<JsonDocument> JsonDocument::Parse(std::string_view json,
   if (auto e = parser.iterate(padded).get(document)) return JsonError(e);
   JsonDocument doc;
   doc.root_ = std::make_unique<JsonNode>();
-  absl::Status s = JsonBuilder(max_depth).Build(document, 0, doc.root_.get());
+  absl::Status s = JsonBuilder(max_depth).Build(document, 1, doc.root_.get());
   if (!s.ok()) return s;
   const char* rest = nullptr;
   if (document.current_location().get(rest) == simdjson::SUCCESS) {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "lint/cel/strings.h"
+#include "lint/cel/testing/table.h"
 
 namespace hublint::cel {
 namespace {
@@ -50,83 +51,70 @@ std::string Tokens(std::string_view source) {
 }
 
 TEST_CASE("tokens") {
-  struct Case {
-    const char* source;
-    const char* tokens;
-  };
-  const Case cases[] = {
-      {"", "<end>"},
-      {"  // only a comment\n", "<end>"},
-      {"a.b_c1 in [1, 2u]", "id:a . id:b_c1 in [ int:1 , uint:2 ] <end>"},
-      {"x <= y >= z != w == v && u || !t",
-       "id:x <= id:y >= id:z != id:w == id:v && id:u || ! id:t <end>"},
-      {"0x1F 0X10u 42U", "int:31 uint:16 uint:42 <end>"},
-      {"1.5 .5 1e3 2E-2 1.0e+10",
-       "double:1.5 double:.5 double:1e3 "
-       "double:2E-2 double:1.0e+10 <end>"},
-      {"1.size()", "int:1 . id:size ( ) <end>"},
-      {"18446744073709551615u", "uint:18446744073709551615 <end>"},
-      {"'a' \"b\" '''c\nd''' \"\"\"e'f\"\"\"",
-       "str:\"a\" str:\"b\" str:\"c\\nd\" str:\"e'f\" <end>"},
-      {R"('\n\t\\\"\'\`\?\a\b\f\r\v')",
-       R"(str:"\n\t\\\"'`?\u0007\b\f\r\u000b" <end>)"},
-      {R"('\x41\101\u00e9\U0001F600')",
-       "str:\"AA\xC3\xA9\xF0\x9F\x98\x80\" <end>"},
-      {R"(b'\xff\377A')",
-       "bytes:\"\xFF\xFF"
-       "A\" <end>"},
-      {R"(r'\n' R"\d" br'\x' Rb"\\")",
-       R"(str:"\\n" str:"\\d" bytes:"\\x" bytes:"\\\\" <end>)"},
-      {"if var `content-type`",
-       "reserved:if reserved:var qid:content-type <end>"},
-      {"rb", "id:rb <end>"},
-  };
-  for (const Case& c : cases) {
-    std::string source = c.source;
-    CAPTURE(source);
-    CHECK(Tokens(c.source) == c.tokens);
-  }
+  testing::CheckTable(
+      {
+          {"", "<end>"},
+          {"  // only a comment\n", "<end>"},
+          {"a.b_c1 in [1, 2u]", "id:a . id:b_c1 in [ int:1 , uint:2 ] <end>"},
+          {"x <= y >= z != w == v && u || !t",
+           "id:x <= id:y >= id:z != id:w == id:v && id:u || ! id:t <end>"},
+          {"0x1F 0X10u 42U", "int:31 uint:16 uint:42 <end>"},
+          {"1.5 .5 1e3 2E-2 1.0e+10",
+           "double:1.5 double:.5 double:1e3 "
+           "double:2E-2 double:1.0e+10 <end>"},
+          {"1.size()", "int:1 . id:size ( ) <end>"},
+          {"18446744073709551615u", "uint:18446744073709551615 <end>"},
+          {"'a' \"b\" '''c\nd''' \"\"\"e'f\"\"\"",
+           "str:\"a\" str:\"b\" str:\"c\\nd\" str:\"e'f\" <end>"},
+          {R"('\n\t\\\"\'\`\?\a\b\f\r\v')",
+           R"(str:"\n\t\\\"'`?\u0007\b\f\r\u000b" <end>)"},
+          {R"('\x41\101\u00e9\U0001F600')",
+           "str:\"AA\xC3\xA9\xF0\x9F\x98\x80\" <end>"},
+          {R"(b'\xff\377A')",
+           "bytes:\"\xFF\xFF"
+           "A\" <end>"},
+          {R"(r'\n' R"\d" br'\x' Rb"\\")",
+           R"(str:"\\n" str:"\\d" bytes:"\\x" bytes:"\\\\" <end>)"},
+          {"if var `content-type`",
+           "reserved:if reserved:var qid:content-type <end>"},
+          {"rb", "id:rb <end>"},
+      },
+      [&](const char* input) { return Tokens(input); });
 }
 
 TEST_CASE("lexical errors name the offending character") {
-  struct Case {
-    const char* source;
-    const char* tokens;
-  };
-  const Case cases[] = {
-      {"a = b", "id:a <error@2: unexpected `=`; did you mean `==`?>"},
-      {"a & b", "id:a <error@2: unexpected `&`; did you mean `&&`?>"},
-      {"a | b", "id:a <error@2: unexpected `|`; did you mean `||`?>"},
-      {"#", "<error@0: unexpected character `#`>"},
-      {"\xC3\xA9", "<error@0: unexpected character U+00E9>"},
-      {"\xFF", "<error@0: unexpected byte 0xFF>"},
-      {"'abc", "<error@0: unterminated string literal>"},
-      {"'a\nb'", "<error@0: unterminated string literal>"},
-      {"'''abc''", "<error@0: unterminated string literal>"},
-      {R"('\q')", "<error@1: invalid escape sequence `\\q`>"},
-      {R"('\x4')", "<error@1: invalid escape sequence: expected 2 hex digits>"},
-      {R"('\400')", "<error@1: invalid escape sequence `\\4`>"},
-      {R"('\ud800')",
-       "<error@1: invalid Unicode code point in escape sequence>"},
-      {R"('\U00110000')",
-       "<error@1: invalid Unicode code point in escape sequence>"},
-      {R"(b'\u0041')", "<error@2: \\u escape is not allowed in bytes>"},
-      {"'a\xFFz'", "<error@2: invalid UTF-8 in string literal>"},
-      {"'\xC3('", "<error@1: invalid UTF-8 in string literal>"},
-      {"18446744073709551616", "<error@0: integer literal out of range>"},
-      {"0x10000000000000000", "<error@0: integer literal out of range>"},
-      {"1e999", "<error@0: double literal out of range>"},
-      {"1e", "<error@0: invalid exponent in number literal>"},
-      {"12abc", "<error@0: invalid number literal>"},
-      {"0x", "<error@0: invalid hexadecimal literal>"},
-      {"`a", "<error@0: unterminated quoted identifier>"},
-      {"``", "<error@0: empty quoted identifier>"},
-  };
-  for (const Case& c : cases) {
-    std::string source = c.source;
-    CAPTURE(source);
-    CHECK(Tokens(c.source) == c.tokens);
-  }
+  testing::CheckTable(
+      {
+          {"a = b", "id:a <error@2: unexpected `=`; did you mean `==`?>"},
+          {"a & b", "id:a <error@2: unexpected `&`; did you mean `&&`?>"},
+          {"a | b", "id:a <error@2: unexpected `|`; did you mean `||`?>"},
+          {"#", "<error@0: unexpected character `#`>"},
+          {"\xC3\xA9", "<error@0: unexpected character U+00E9>"},
+          {"\xFF", "<error@0: unexpected byte 0xFF>"},
+          {"'abc", "<error@0: unterminated string literal>"},
+          {"'a\nb'", "<error@0: unterminated string literal>"},
+          {"'''abc''", "<error@0: unterminated string literal>"},
+          {R"('\q')", "<error@1: invalid escape sequence `\\q`>"},
+          {R"('\x4')",
+           "<error@1: invalid escape sequence: expected 2 hex digits>"},
+          {R"('\400')", "<error@1: invalid escape sequence `\\4`>"},
+          {R"('\ud800')",
+           "<error@1: invalid Unicode code point in escape sequence>"},
+          {R"('\U00110000')",
+           "<error@1: invalid Unicode code point in escape sequence>"},
+          {R"(b'\u0041')", "<error@2: \\u escape is not allowed in bytes>"},
+          {"'a\xFFz'", "<error@2: invalid UTF-8 in string literal>"},
+          {"'\xC3('", "<error@1: invalid UTF-8 in string literal>"},
+          {"18446744073709551616", "<error@0: integer literal out of range>"},
+          {"0x10000000000000000", "<error@0: integer literal out of range>"},
+          {"1e999", "<error@0: double literal out of range>"},
+          {"1e", "<error@0: invalid exponent in number literal>"},
+          {"12abc", "<error@0: invalid number literal>"},
+          {"0x", "<error@0: invalid hexadecimal literal>"},
+          {"`a", "<error@0: unterminated quoted identifier>"},
+          {"``", "<error@0: empty quoted identifier>"},
+      },
+      [&](const char* input) { return Tokens(input); });
 }
 
 }  // namespace

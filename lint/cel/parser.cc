@@ -118,7 +118,8 @@ class Parser {
 
   ExprPtr ParseExpr() {
     if (failed_) return nullptr;
-    if (depth_ >= kMaxNestingDepth) {
+    // depth_ is the number of enclosing brackets, calls and branches.
+    if (depth_ + 1 > kMaxNestingDepth) {
       return Fail(tok_.offset, Cat("expression nests more than ",
                                    kMaxNestingDepth, " levels deep"));
     }
@@ -516,7 +517,7 @@ class Parser {
   std::string_view source_;
   Lexer lexer_;
   Token tok_;
-  int depth_ = 0;
+  int depth_ = -1;  // the top level is level 0
   int next_id_ = 0;
   bool failed_ = false;
   std::vector<Diagnostic> diagnostics_;

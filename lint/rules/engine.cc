@@ -1,0 +1,338 @@
+#include "lint/rules/engine.h"
+
+#include <algorithm>
+#include <atomic>
+#include <deque>
+#include <filesystem>
+#include <thread>
+
+#include "lint/cel/activation.h"
+#include "lint/cel/arena.h"
+#include "lint/cel/double_format.h"
+#include "lint/cel/unknown.h"
+#include "lint/rules/state_types.h"
+#include "lint/util/strings.h"
+#include "lint/util/time_format.h"
+
+namespace hublint {
+namespace {
+
+// How a value reads inside a message: strings bare, lists joined.
+void AppendRendered(std::string* out, const cel::Value& v) {
+  switch (v.kind()) {
+    case cel::Kind::kString:
+      out->append(v.string_value());
+      return;
+    case cel::Kind::kBool:
+      out->append(v.bool_value() ? "true" : "false");
+      return;
+    case cel::Kind::kInt:
+      Append(out, v.int_value());
+      return;
+    case cel::Kind::kUint:
+      Append(out, v.uint_value());
+      return;
+    case cel::Kind::kDouble:
+      out->append(cel::FormatDouble(v.double_value()));
+      return;
+    case cel::Kind::kTimestamp:
+      out->append(FormatRfc3339(v.timestamp_value()));
+      return;
+    case cel::Kind::kNull:
+      out->append("null");
+      return;
+    case cel::Kind::kList:
+      for (size_t i = 0; i < v.list_size(); ++i) {
+        if (i > 0) out->append(", ");
+        AppendRendered(out, v.list_element(i));
+      }
+      return;
+    case cel::Kind::kUnknown:
+      out->append("(unknown)");
+      return;
+    case cel::Kind::kError:
+      out->append("(error)");
+      return;
+    default:
+      out->append(v.DebugString());
+  }
+}
+
+// "two_factor_enabled of member:gina is unknown", at most five facts named.
+std::string DescribeUnknowns(const cel::Value& v) {
+  std::vector<std::string> facts;
+  if (v.unknown_set() != nullptr) {
+    for (const cel::UnknownAttribute& a : v.unknown_set()->Attributes()) {
+      std::string fact = DescribeUnknown(a.path, a.type, a.object, a.field);
+      if (std::find(facts.begin(), facts.end(), fact) == facts.end()) {
+        facts.push_back(std::move(fact));
+      }
+    }
+  }
+  if (facts.empty()) return "a fact it needs is unknown";
+  size_t shown = std::min<size_t>(facts.size(), 5);
+  std::string out = Join(
+      std::vector<std::string>(facts.begin(), facts.begin() + shown), ", ");
+  if (facts.size() > shown)
+    Append(&out, " and ", facts.size() - shown, " more");
+  Append(&out, facts.size() == 1 ? " is unknown" : " are unknown");
+  return out;
+}
+
+// Parameter values as CEL values; list parameters need arrays that outlive
+// the run, kept in `storage`.
+cel::Value ParamToValue(const ParamValue& p,
+                        std::deque<std::vector<cel::Value>>* storage) {
+  switch (p.index()) {
+    case 0:
+      return cel::Value::Bool(std::get<bool>(p));
+    case 1:
+      return cel::Value::Int(std::get<int64_t>(p));
+    case 2:
+      return cel::Value::Double(std::get<double>(p));
+    case 3:
+      return cel::Value::String(std::get<std::string>(p));
+    default: {
+      std::vector<cel::Value>& list = storage->emplace_back();
+      for (const std::string& s : std::get<std::vector<std::string>>(p)) {
+        list.push_back(cel::Value::String(s));
+      }
+      return cel::Value::List(list);
+    }
+  }
+}
+
+class RuleRun {
+ public:
+  RuleRun(const CompiledRule& rule, const OrgState& state,
+          const EvaluationOptions& options)
+      : rule_(rule),
+        state_(state),
+        options_(options),
+        activation_(rule.env.get()) {}
+
+  void Run(std::vector<Finding>* findings);
+
+ private:
+  // Binds org, now and params in `activation`, by name.
+  void BindCommon(cel::Activation* activation);
+  Finding MakeFinding(const BoundResource& resource, FindingKind kind,
+                      std::string message) const;
+  std::string RenderMessage(cel::Arena* arena) const;
+
+  const CompiledRule& rule_;
+  const OrgState& state_;
+  const EvaluationOptions& options_;
+  cel::Activation activation_;
+  std::deque<std::vector<cel::Value>> list_storage_;
+  cel::Arena variable_arena_;  // holds the variables' values for the run
+};
+
+void RuleRun::BindCommon(cel::Activation* activation) {
+  absl::Time now = state_.collected_at.value_or(options_.fallback_now);
+  (void)activation->Bind("org", cel::Value::Struct(OrgType(), &state_));
+  (void)activation->Bind("now", cel::Value::Timestamp(now));
+  const std::map<std::string, ParamValue>* overrides = nullptr;
+  if (auto it = options_.params.find(rule_.rule.info.id);
+      it != options_.params.end()) {
+    overrides = &it->second;
+  }
+  for (const auto& [name, default_value] : rule_.rule.params) {
+    const ParamValue* value = &default_value;
+    if (overrides) {
+      if (auto o = overrides->find(name); o != overrides->end())
+        value = &o->second;
+    }
+    (void)activation->Bind(Cat("params.", name),
+                           ParamToValue(*value, &list_storage_));
+  }
+}
+
+Finding RuleRun::MakeFinding(const BoundResource& resource, FindingKind kind,
+                             std::string message) const {
+  const RuleInfo& info = rule_.rule.info;
+  Finding f;
+  f.rule_id = info.id;
+  f.level = info.level;
+  if (auto it = options_.levels.find(info.id); it != options_.levels.end())
+    f.level = it->second;
+  f.kind = kind;
+  f.resource_kind = std::string(ResourceKindName(rule_.rule.resource));
+  f.resource_key = std::string(resource.key);
+  f.resource = Cat(f.resource_kind, ":", f.resource_key);
+  f.logical_name =
+      LogicalName(state_.org_name, rule_.rule.resource, resource.key);
+  f.message = std::move(message);
+  if (resource.location.file < state_.source_files.size()) {
+    f.location.uri = RepositoryUri(state_.source_files[resource.location.file],
+                                   options_.root);
+  }
+  f.location.line = resource.location.line;
+  f.location.column = resource.location.column;
+  f.fingerprint = Fingerprint(f.rule_id, f.resource);
+  return f;
+}
+
+std::string RuleRun::RenderMessage(cel::Arena* arena) const {
+  std::string out;
+  for (const MessagePart& part : rule_.message) {
+    if (!part.program) {
+      out.append(part.text);
+    } else {
+      AppendRendered(&out, part.program->Evaluate(activation_, arena));
+    }
+  }
+  return out;
+}
+
+void RuleRun::Run(std::vector<Finding>* findings) {
+  BindCommon(&activation_);
+  if (!rule_.variables.empty()) {
+    cel::Activation variables(rule_.variable_env.get());
+    BindCommon(&variables);
+    for (size_t i = 0; i < rule_.variables.size(); ++i) {
+      const std::string& name = rule_.rule.variables[i].first;
+      cel::Value value =
+          rule_.variables[i].Evaluate(variables, &variable_arena_);
+      (void)variables.Bind(Cat("variables.", name), value);
+      (void)activation_.Bind(Cat("variables.", name), value);
+    }
+  }
+  // A state that shows only part of the organization cannot answer rules
+  // about the whole organization: org rules, and rules whose variables
+  // aggregate over it.
+  bool needs_whole_org = rule_.rule.resource == ResourceKind::kOrg ||
+                         !rule_.rule.variables.empty();
+  std::vector<BoundResource> resources =
+      ResourcesOf(state_, rule_.rule.resource);
+  cel::Arena arena;
+  for (const BoundResource& resource : resources) {
+    arena.Reset();
+    if (rule_.resource_var >= 0)
+      activation_.Set(rule_.resource_var, resource.value);
+    if (rule_.when) {
+      cel::Value applies = rule_.when->Evaluate(activation_, &arena);
+      if (applies.is_bool() && !applies.bool_value()) continue;
+      if (applies.is_unknown()) {
+        findings->push_back(
+            MakeFinding(resource, FindingKind::kReview,
+                        Cat("cannot tell whether the rule applies: ",
+                            DescribeUnknowns(applies))));
+        continue;
+      }
+      if (applies.is_error()) {
+        findings->push_back(
+            MakeFinding(resource, FindingKind::kReview,
+                        Cat("the rule's `when` could not be evaluated: ",
+                            applies.error_message())));
+        continue;
+      }
+    }
+    if (needs_whole_org && state_.source.partial_view) {
+      findings->push_back(MakeFinding(
+          resource, FindingKind::kReview,
+          "needs the whole organization, but the state shows only part of it "
+          "(a Terraform plan without --state)"));
+      continue;
+    }
+    cel::Value verdict = rule_.check->Evaluate(activation_, &arena);
+    if (verdict.is_bool()) {
+      if (!verdict.bool_value()) {
+        findings->push_back(
+            MakeFinding(resource, FindingKind::kFail, RenderMessage(&arena)));
+      }
+    } else if (verdict.is_unknown()) {
+      findings->push_back(
+          MakeFinding(resource, FindingKind::kReview,
+                      Cat("cannot decide: ", DescribeUnknowns(verdict))));
+    } else if (verdict.is_error()) {
+      findings->push_back(MakeFinding(
+          resource, FindingKind::kReview,
+          Cat("the check could not be evaluated: ", verdict.error_message())));
+    } else {
+      findings->push_back(
+          MakeFinding(resource, FindingKind::kReview,
+                      Cat("the check returned ", verdict.DebugString(),
+                          ", not a boolean")));
+    }
+  }
+}
+
+}  // namespace
+
+std::string RepositoryUri(const std::string& path, const std::string& root) {
+  std::filesystem::path p(path);
+  if (p.is_absolute()) {
+    std::error_code ec;
+    std::filesystem::path base = root.empty()
+                                     ? std::filesystem::current_path(ec)
+                                     : std::filesystem::path(root);
+    std::filesystem::path relative = p.lexically_relative(base);
+    if (!ec && !relative.empty() && *relative.begin() != "..") p = relative;
+  }
+  std::string uri = p.lexically_normal().generic_string();
+  if (uri.starts_with("./")) uri.erase(0, 2);
+  return uri;
+}
+
+std::string LogicalName(std::string_view org, ResourceKind kind,
+                        std::string_view key) {
+  switch (kind) {
+    case ResourceKind::kOrg:
+      return std::string(org);
+    case ResourceKind::kMember:
+      return Cat(org, "/members/", key);
+    case ResourceKind::kTeam:
+      return Cat(org, "/teams/", key);
+    case ResourceKind::kRepository:
+      return Cat(org, "/repositories/", key);
+    case ResourceKind::kToken:
+      return Cat(org, "/tokens/", key);
+    case ResourceKind::kInvite:
+      return Cat(org, "/invites/", key);
+    case ResourceKind::kIntegration:
+      return Cat(org, "/integrations/", key);
+  }
+  return std::string(org);
+}
+
+std::vector<Finding> EvaluateRule(const CompiledRule& rule,
+                                  const OrgState& state,
+                                  const EvaluationOptions& options) {
+  std::vector<Finding> findings;
+  RuleRun(rule, state, options).Run(&findings);
+  std::sort(findings.begin(), findings.end(), FindingLess);
+  return findings;
+}
+
+std::vector<Finding> Evaluate(const RuleSet& rules, const OrgState& state,
+                              const EvaluationOptions& options) {
+  const std::vector<CompiledRule>& all = rules.rules();
+  std::vector<std::vector<Finding>> per_rule(all.size());
+  int threads =
+      options.threads > 0
+          ? options.threads
+          : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  threads = std::min<int>(threads, static_cast<int>(all.size()));
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t i = next++; i < all.size(); i = next++) {
+      RuleRun(all[i], state, options).Run(&per_rule[i]);
+    }
+  };
+  if (threads <= 1) {
+    work();
+  } else {
+    std::vector<std::thread> pool;
+    for (int t = 0; t < threads; ++t) pool.emplace_back(work);
+    for (std::thread& t : pool) t.join();
+  }
+  std::vector<Finding> findings;
+  for (std::vector<Finding>& f : per_rule) {
+    std::move(f.begin(), f.end(), std::back_inserter(findings));
+  }
+  std::sort(findings.begin(), findings.end(), FindingLess);
+  return findings;
+}
+
+}  // namespace hublint

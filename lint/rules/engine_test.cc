@@ -1,0 +1,198 @@
+#include "lint/rules/engine.h"
+
+#include <doctest/doctest.h>
+
+#include "lint/rules/rule_loader.h"
+#include "lint/state/snapshot_reader.h"
+#include "lint/util/strings.h"
+
+namespace hublint {
+namespace {
+
+RuleSet Compile(std::string_view resource, std::string_view when,
+                std::string_view check, std::string_view message,
+                std::string_view extra = "") {
+  std::string text = Cat(
+      "id = \"T-RULE-001\"\ntitle = \"t\"\nlevel = "
+      "\"warning\"\nsecurity_severity = \"5.0\"\n",
+      "resource = \"", resource, "\"\n",
+      when.empty() ? std::string() : Cat("when = '", when, "'\n"), "check = '",
+      check, "'\nmessage = '", message, "'\nhelp = \"h\"\n", extra);
+  absl::StatusOr<Rule> rule = ParseRule(text, "rules/t/T-RULE-001.toml");
+  INFO(ToStd(rule.status().message()));
+  REQUIRE(rule.ok());
+  std::vector<Rule> rules;
+  rules.push_back(*std::move(rule));
+  absl::StatusOr<RuleSet> set = RuleSet::Compile(std::move(rules));
+  INFO(ToStd(set.status().message()));
+  REQUIRE(set.ok());
+  return *std::move(set);
+}
+
+OrgState Fixture(const std::string& name) {
+  absl::StatusOr<OrgState> state = ReadSnapshotFile("fixtures/orgs/" + name);
+  REQUIRE(state.ok());
+  return *std::move(state);
+}
+
+std::vector<std::string> Summaries(const std::vector<Finding>& findings) {
+  std::vector<std::string> out;
+  for (const Finding& f : findings) {
+    out.push_back(Cat(FindingKindName(f.kind), " ", f.resource, " ",
+                      f.location.uri, ":", f.location.line, ": ", f.message));
+  }
+  return out;
+}
+
+std::string Lines(const std::vector<std::string>& lines) {
+  return Join(lines, "\n");
+}
+
+TEST_CASE("Fail, pass and skip, with messages and locations") {
+  RuleSet rules =
+      Compile("member", "!member.is_guest", "member.two_factor_enabled == true",
+              "{{member.username}} ({{member.role}}) has no 2FA");
+  std::vector<Finding> findings = Evaluate(rules, Fixture("mfa-missing.json"));
+  CHECK(Lines(Summaries(findings)) ==
+        Lines(std::vector<std::string>{
+            "fail member:bob fixtures/orgs/mfa-missing.json:61: bob (member) "
+            "has no 2FA",
+            "fail member:erin fixtures/orgs/mfa-missing.json:74: erin (member) "
+            "has no 2FA",
+        }));
+  const Finding& bob = findings[0];
+  CHECK(bob.rule_id == "T-RULE-001");
+  CHECK(bob.level == Level::kWarning);
+  CHECK(bob.logical_name == "contoso/members/bob");
+  CHECK(bob.location.column == 5);
+  CHECK(bob.fingerprint == Fingerprint("T-RULE-001", "member:bob"));
+}
+
+TEST_CASE("An unknown fact gives a review that names it") {
+  RuleSet rules =
+      Compile("member", "!member.is_guest", "member.two_factor_enabled == true",
+              "{{member.username}} has no 2FA");
+  std::vector<Finding> findings =
+      Evaluate(rules, Fixture("unknown-incomplete.json"));
+  REQUIRE(findings.size() == 6);  // every non-guest member
+  CHECK(findings[0].kind == FindingKind::kReview);
+  CHECK(findings[0].message ==
+        "cannot decide: two_factor_enabled of member:alice is unknown");
+}
+
+TEST_CASE("CEL's commutative absorption decides what it can") {
+  // SSO enforced makes the unknown 2FA irrelevant, in either order.
+  for (std::string check : {"org.settings.sso_enforced == true || "
+                            "member.two_factor_enabled == true",
+                            "member.two_factor_enabled == true || "
+                            "org.settings.sso_enforced == true"}) {
+    CAPTURE(check);
+    OrgState state = Fixture("unknown-incomplete.json");
+    state.settings.sso_enforced = true;
+    RuleSet rules = Compile("member", "", check, "m");
+    CHECK(Evaluate(rules, state).empty());
+  }
+}
+
+TEST_CASE("An integration whose token is not in the state has unknown tokens") {
+  RuleSet rules = Compile(
+      "integration", "",
+      "integration.tokens.all(t, t.scopes.all(s, s in [\"repo:read\"]))",
+      "{{integration.name}} token is not read-only");
+  CHECK(Evaluate(rules, Fixture("compliant.json")).empty());
+  std::vector<Finding> findings =
+      Evaluate(rules, Fixture("unknown-incomplete.json"));
+  CHECK(Lines(Summaries(findings)) ==
+        Lines(std::vector<std::string>{
+            "review integration:defender-for-cloud "
+            "fixtures/orgs/unknown-incomplete.json:225: "
+            "cannot decide: tokens of integration:defender-for-cloud is "
+            "unknown"}));
+  std::vector<Finding> write = Evaluate(rules, Fixture("token-write.json"));
+  CHECK(Lines(Summaries(write)) ==
+        Lines(std::vector<std::string>{
+            "fail integration:defender-for-cloud "
+            "fixtures/orgs/token-write.json:240: "
+            "defender-for-cloud token is not read-only"}));
+}
+
+TEST_CASE("Variables are computed once and seen by every resource") {
+  RuleSet rules = Compile(
+      "member", "member.role == \"editor\"",
+      "variables.editors <= params.max_editors",
+      "{{member.username}} is one of {{variables.editors}} editors",
+      "[params]\nmax_editors = 2\n[variables]\n"
+      "editors = \"org.members.filter(m, m.role == 'editor').size()\"\n");
+  CHECK(Evaluate(rules, Fixture("compliant.json")).empty());
+  std::vector<Finding> findings =
+      Evaluate(rules, Fixture("editors-overused.json"));
+  REQUIRE(findings.size() == 5);
+  CHECK(findings[0].message == "bob is one of 5 editors");
+  EvaluationOptions options;
+  options.params["T-RULE-001"]["max_editors"] = int64_t{5};
+  CHECK(Evaluate(rules, Fixture("editors-overused.json"), options).empty());
+}
+
+TEST_CASE("Never-expiring tokens read as null, unknown ones as unknown") {
+  RuleSet rules = Compile("token", "", "token.expires_at != null",
+                          "{{token.label}} never expires");
+  OrgState state = Fixture("compliant.json");
+  state.access_tokens[0].expires_at = Moment::Never();
+  state.access_tokens[1].expires_at = Moment::Unknown();
+  REQUIRE(state.Finalize().empty());
+  std::vector<Finding> findings = Evaluate(rules, state);
+  REQUIRE(findings.size() == 2);
+  CHECK(findings[0].resource == "token:4a1f3c2e-9d8b-4e6f-a1b2-c3d4e5f60718");
+  CHECK(findings[0].kind == FindingKind::kReview);
+  CHECK(findings[1].kind == FindingKind::kFail);
+  CHECK(findings[1].message == "defender never expires");
+}
+
+TEST_CASE("An evaluation error is a review and does not stop other resources") {
+  RuleSet rules = Compile("member", "", "member.teams[0] != \"devs\"",
+                          "{{member.username}} is a dev");
+  std::vector<Finding> findings = Evaluate(rules, Fixture("compliant.json"));
+  std::vector<std::string> summaries = Summaries(findings);
+  REQUIRE(findings.size() == 3);
+  CHECK(findings[0].resource == "member:bob");
+  CHECK(findings[0].kind == FindingKind::kFail);
+  CHECK(findings[2].resource == "member:mdc_user");  // no teams: index error
+  CHECK(findings[2].kind == FindingKind::kReview);
+  CHECK(findings[2].message.starts_with("the check could not be evaluated: "));
+}
+
+TEST_CASE("A partial view turns organization-wide rules into reviews") {
+  RuleSet rules = Compile(
+      "org", "", "org.members.filter(m, m.role == \"owner\").size() >= 2",
+      "too few owners");
+  OrgState state = Fixture("compliant.json");
+  state.source.partial_view = true;
+  std::vector<Finding> findings = Evaluate(rules, state);
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].resource == "org:contoso");
+  CHECK(findings[0].kind == FindingKind::kReview);
+  CHECK(findings[0].message.starts_with("needs the whole organization"));
+}
+
+TEST_CASE("The result does not depend on the number of threads") {
+  RuleSet rules = Compile("member", "", "member.role != \"owner\"",
+                          "{{member.username}} owner");
+  OrgState state = Fixture("compliant.json");
+  EvaluationOptions one, four;
+  one.threads = 1;
+  four.threads = 4;
+  CHECK(Summaries(Evaluate(rules, state, one)) ==
+        Summaries(Evaluate(rules, state, four)));
+}
+
+TEST_CASE("RepositoryUri and LogicalName") {
+  CHECK(RepositoryUri("./fixtures/orgs/a.json", "") == "fixtures/orgs/a.json");
+  CHECK(RepositoryUri("/repo/terraform/m.tf", "/repo") == "terraform/m.tf");
+  CHECK(RepositoryUri("/elsewhere/x.json", "/repo") == "/elsewhere/x.json");
+  CHECK(LogicalName("contoso", ResourceKind::kRepository, "contoso/api") ==
+        "contoso/repositories/contoso/api");
+  CHECK(LogicalName("contoso", ResourceKind::kOrg, "contoso") == "contoso");
+}
+
+}  // namespace
+}  // namespace hublint

@@ -1,0 +1,61 @@
+#ifndef HUBLINT_RULES_STATE_TYPES_H_
+#define HUBLINT_RULES_STATE_TYPES_H_
+
+// The OrgState as CEL sees it: one struct type per resource, whose fields
+// read the model in place (no copy). The field names are the names of the
+// state format (docs/state-format.md) plus a few computed joins, listed in
+// docs/writing-rules.md, which this file is the source of.
+//
+//   org            OrgType()          the whole state: name, settings,
+//                                     source, members, teams, ...
+//   member         MemberType()       + highest_permission, tokens,
+//                                     integrations
+//   team           TeamType()         + highest_permission,
+//                                     write_repository_count, ...
+//   repository     RepositoryType()
+//   token          TokenType()        + owner_member
+//   invite         InviteType()
+//   integration    IntegrationType()  + member, tokens
+//
+// Unknown facts (std::nullopt, an unknown Moment) read as CEL unknowns, so
+// a check that needs one becomes a review result; a Moment that is "never"
+// (a token that does not expire) reads as null. An integration whose token
+// is not in the state has `tokens` unknown: the state cannot show it (the
+// API never lists another user's personal tokens).
+
+#include "lint/cel/host.h"
+#include "lint/cel/type.h"
+#include "lint/cel/value.h"
+#include "lint/model/org_state.h"
+
+namespace hublint {
+
+const cel::StructType* OrgType();
+const cel::StructType* MemberType();
+const cel::StructType* TeamType();
+const cel::StructType* RepositoryType();
+const cel::StructType* TokenType();
+const cel::StructType* InviteType();
+const cel::StructType* IntegrationType();
+
+// The struct type of resources of `kind` (OrgType() for kOrg).
+const cel::StructType* TypeOfResource(ResourceKind kind);
+
+// Every resource of `kind` in `state`, as CEL values, in state order, with
+// their kind:key names and locations.
+struct BoundResource {
+  cel::Value value;
+  std::string_view key;  // "alice", the token id, ...
+  Location location;
+};
+std::vector<BoundResource> ResourcesOf(const OrgState& state,
+                                       ResourceKind kind);
+
+// For a review message: "two_factor_enabled of member:bob" for an unknown
+// attribute read from a resource, the attribute path otherwise.
+std::string DescribeUnknown(std::string_view path, const cel::StructType* type,
+                            const void* object, int field);
+
+}  // namespace hublint
+
+#endif  // HUBLINT_RULES_STATE_TYPES_H_

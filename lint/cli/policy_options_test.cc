@@ -16,12 +16,28 @@ std::vector<FlagSpec> AllSpecs() {
 }
 
 TEST_CASE("Every policy flag reaches the configuration") {
-  absl::StatusOr<ParsedArgs> args = ParseArgs(
-      {"--no-config", "--fail-on", "warning", "--fail-on-review",
-       "--fail-on-new", "--baseline", "old.sarif", "--org", "fabrikam",
-       "--api-url", "http://127.0.0.1:8080", "--rules", "a", "--rules", "b",
-       "--format", "sarif", "--output", "out.sarif", "--format", "text"},
-      AllSpecs());
+  absl::StatusOr<ParsedArgs> args = ParseArgs({"--no-config",
+                                               "--fail-on",
+                                               "warning",
+                                               "--fail-on-review",
+                                               "--fail-on-new",
+                                               "--baseline",
+                                               "old.sarif",
+                                               "--org",
+                                               "fabrikam",
+                                               "--api-url",
+                                               "http://127.0.0.1:8080",
+                                               "--rules",
+                                               "a",
+                                               "--rules",
+                                               "b",
+                                               "--format",
+                                               "sarif",
+                                               "--output",
+                                               "out.sarif",
+                                               "--format",
+                                               "text"},
+                                              AllSpecs());
   REQUIRE(args.ok());
   FlagValues flags = PolicyFlagValues(*args);
   CHECK(flags.no_config);

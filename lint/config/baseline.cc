@@ -333,6 +333,10 @@ void ApplyBaseline(const Baseline& baseline, std::vector<Finding>* findings) {
     f.baseline_state = found ? BaselineState::kUnchanged : BaselineState::kNew;
   }
   std::set<std::string> carried;  // one absent finding per fingerprint
+  for (const Finding& f : *findings) {
+    if (f.baseline_state == BaselineState::kAbsent)
+      carried.insert(f.fingerprint);
+  }
   for (size_t i = 0; i < baseline.results.size(); ++i) {
     if (matched[i]) continue;
     Finding absent = AbsentFinding(baseline.results[i]);

@@ -86,8 +86,9 @@ absl::StatusOr<CsvRecord> CsvParser::ReadRecord() {
 
 absl::StatusOr<CsvTable> CsvParser::Parse() {
   if (text_.starts_with("\xFF\xFE") || text_.starts_with("\xFE\xFF")) {
-    return source_.Error(
-        0, "the file is UTF-16; export it as UTF-8 (\"CSV UTF-8\")");
+    return absl::InvalidArgumentError(
+        Cat(source_.name(),
+            ": the file is UTF-16; export it as UTF-8 (\"CSV UTF-8\")"));
   }
   if (text_.starts_with(kUtf8Bom)) pos_ = kUtf8Bom.size();
   if (size_t bad = FindInvalidUtf8(text_); bad != std::string_view::npos) {

@@ -8,10 +8,11 @@
 // skipped (Excel and the Entra admin center write one). Blank lines are
 // skipped.
 //
-// Refused, each with file:line:col, the line and a caret: a UTF-16 file, bytes
-// that are not UTF-8, an unterminated quoted field, a quote inside an
-// unquoted field, text after a closing quote, a record whose width differs
-// from the header's, and a file without a header.
+// Refused, each with file:line:col, the line and a caret: bytes that are
+// not UTF-8, an unterminated quoted field, a quote inside an unquoted field,
+// text after a closing quote, a record whose width differs from the
+// header's, and a file without a header. A UTF-16 file (by its byte-order
+// mark) is refused with the file's name.
 
 #include <cstdint>
 #include <string>

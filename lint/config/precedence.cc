@@ -154,10 +154,10 @@ absl::Status ApplyOverrides(const FlagValues& flags, const Environment& env,
   }
   if (!flags.formats.empty() || !flags.outputs.empty()) {
     if (flags.outputs.size() > flags.formats.size()) {
-      return Invalid(
-          Provenance::Flag("output"),
-          Cat(flags.outputs.size(), " outputs for ", flags.formats.size(),
-              " formats; give a --format for each --output"));
+      return Invalid(Provenance::Flag("output"),
+                     Cat("more --output than --format flags (",
+                         flags.outputs.size(), " and ", flags.formats.size(),
+                         "); give a --format for each --output"));
     }
     std::vector<OutputSpec> outputs;
     for (size_t i = 0; i < flags.formats.size(); ++i) {

@@ -16,6 +16,27 @@ using simdjson::dom::element;
 using simdjson::dom::element_type;
 using simdjson::dom::object;
 
+// hublint percent-encodes the URIs it writes; a finding holds the path.
+std::string DecodeUri(std::string_view uri) {
+  auto hex = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  std::string out;
+  for (size_t i = 0; i < uri.size(); ++i) {
+    if (uri[i] == '%' && i + 2 < uri.size() && hex(uri[i + 1]) >= 0 &&
+        hex(uri[i + 2]) >= 0) {
+      out.push_back(static_cast<char>(hex(uri[i + 1]) * 16 + hex(uri[i + 2])));
+      i += 2;
+    } else {
+      out.push_back(uri[i]);
+    }
+  }
+  return out;
+}
+
 class BaselineReader {
  public:
   explicit BaselineReader(const std::string& name) : name_(name) {}
@@ -129,12 +150,20 @@ absl::Status BaselineReader::ReadResult(
   absl::StatusOr<std::optional<element>> properties =
       Member(result, "properties", element_type::OBJECT, path);
   if (!properties.ok()) return properties.status();
+  // For a review result hublint writes level "none" and keeps the rule's
+  // level in properties.ruleLevel.
+  std::optional<std::string> rule_level;
   if (properties->has_value()) {
+    object bag = (*properties)->get_object().value();
+    std::string bag_path = Cat(path, ".properties");
     absl::StatusOr<std::optional<std::string>> resource =
-        String((*properties)->get_object().value(), "resource",
-               Cat(path, ".properties"));
+        String(bag, "resource", bag_path);
     if (!resource.ok()) return resource.status();
     if (resource->has_value()) r.resource = **resource;
+    absl::StatusOr<std::optional<std::string>> level =
+        String(bag, "ruleLevel", bag_path);
+    if (!level.ok()) return level.status();
+    rule_level = *level;
   }
   if (r.fingerprints.empty() && r.resource.empty()) {
     return Error(path,
@@ -145,9 +174,9 @@ absl::Status BaselineReader::ReadResult(
   absl::StatusOr<std::optional<std::string>> level =
       String(result, "level", path);
   if (!level.ok()) return level.status();
-  if (level->has_value()) {
-    std::optional<Level> parsed = ParseLevel(**level);
-    if (parsed) r.level = *parsed;  // "none" keeps the default
+  for (const std::optional<std::string>& name : {*level, rule_level}) {
+    if (!name) continue;
+    if (std::optional<Level> parsed = ParseLevel(*name)) r.level = *parsed;
   }
   element message;
   if (result["message"]["text"].get(message) == simdjson::SUCCESS &&
@@ -159,7 +188,7 @@ absl::Status BaselineReader::ReadResult(
               .at(0)["physicalLocation"]["artifactLocation"]["uri"]
               .get(uri) == simdjson::SUCCESS &&
       uri.is_string()) {
-    r.location.uri = std::string(std::string_view(uri.get_string().value()));
+    r.location.uri = DecodeUri(uri.get_string().value());
     element region;
     if (result["locations"].at(0)["physicalLocation"]["region"].get(region) ==
         simdjson::SUCCESS) {
@@ -172,9 +201,15 @@ absl::Status BaselineReader::ReadResult(
       }
     }
   }
+  // hublint writes the logical location inside the location; SARIF also
+  // allows it on the result.
   element logical;
-  if (result["logicalLocations"].at(0)["fullyQualifiedName"].get(logical) ==
-          simdjson::SUCCESS &&
+  if ((result["locations"]
+               .at(0)["logicalLocations"]
+               .at(0)["fullyQualifiedName"]
+               .get(logical) == simdjson::SUCCESS ||
+       result["logicalLocations"].at(0)["fullyQualifiedName"].get(logical) ==
+           simdjson::SUCCESS) &&
       logical.is_string()) {
     r.logical_name =
         std::string(std::string_view(logical.get_string().value()));

@@ -65,11 +65,19 @@ TEST_CASE("Findings are new, unchanged or absent against the baseline") {
           // Matched by ruleId and properties.resource.
           Result("DH-ROLE-001", "member:carol",
                  R"(, "properties": {"resource": "member:carol"})"),
-          // In the baseline only: absent now.
-          Result(
-              "DH-TOK-001", "token:4a1f",
-              Cat(Fp("hublintFingerprint/v1", "DH-TOK-001", "token:4a1f"),
-                  R"(, "kind": "review", "properties": {"resource": "token:4a1f"})")),
+          // In the baseline only: absent now. A review result, as hublint
+          // writes one: level "none", the rule's level in ruleLevel.
+          Cat(R"({"ruleId": "DH-TOK-001", "kind": "review", "level": "none",
+      "message": {"text": "token:4a1f expiry unknown"},
+      "locations": [{"physicalLocation": {
+          "artifactLocation": {"uri": "fixtures/orgs/mfa%20missing.json",
+                               "uriBaseId": "%SRCROOT%"},
+          "region": {"startLine": 210, "startColumn": 7}},
+        "logicalLocations": [{"name": "4a1f", "kind": "token",
+                              "fullyQualifiedName": "contoso/tokens/4a1f"}]}])",
+              Fp("hublintFingerprint/v1", "DH-TOK-001", "token:4a1f"),
+              R"(, "properties": {"resource": "token:4a1f",
+                                  "ruleLevel": "warning"}})"),
           // Already absent in the baseline run, and a pass: not findings.
           Result("DH-TOK-002", "token:9",
                  Cat(Fp("hublintFingerprint/v1", "DH-TOK-002", "token:9"),
@@ -111,14 +119,14 @@ TEST_CASE("Findings are new, unchanged or absent against the baseline") {
   CHECK(findings[0].fingerprint == Fingerprint("DH-MFA-001", "member:bob"));
   // The absent finding is built from the baseline's data.
   const Finding& absent = findings[5];
-  CHECK(absent.level == Level::kError);
+  CHECK(absent.level == Level::kWarning);
   CHECK(absent.kind == FindingKind::kReview);
   CHECK(absent.resource_kind == "token");
   CHECK(absent.resource_key == "4a1f");
-  CHECK(absent.logical_name == "contoso/x");
-  CHECK(absent.message == "token:4a1f is wrong");
+  CHECK(absent.logical_name == "contoso/tokens/4a1f");
+  CHECK(absent.message == "token:4a1f expiry unknown");
   CHECK(absent.location ==
-        FindingLocation{"fixtures/orgs/mfa-missing.json", 60, 5});
+        FindingLocation{"fixtures/orgs/mfa missing.json", 210, 7});
   CHECK(absent.fingerprint == Fingerprint("DH-TOK-001", "token:4a1f"));
   CHECK_FALSE(absent.suppressed);
 }

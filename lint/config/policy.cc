@@ -11,6 +11,18 @@ FailPolicy FailPolicyOf(const Config& config) {
                     config.fail_on_new.value};
 }
 
+absl::StatusOr<std::optional<Baseline>> LoadConfiguredBaseline(
+    const Config& config) {
+  if (config.baseline.value.empty()) return std::nullopt;
+  absl::StatusOr<Baseline> baseline = LoadBaselineFile(config.baseline.value);
+  if (baseline.ok()) return *std::move(baseline);
+  if (baseline.status().code() == absl::StatusCode::kInvalidArgument) {
+    return baseline.status();
+  }
+  return absl::InvalidArgumentError(Cat(config.baseline.from.ToString(), ": ",
+                                        ToStd(baseline.status().message())));
+}
+
 PolicyResult ApplyPolicy(const Config& config, const Baseline* baseline,
                          absl::Time now, std::vector<Finding>* findings) {
   for (Finding& f : *findings) {

@@ -15,9 +15,11 @@
 // Exit 1 when at least one finding fails the run, else 0 (DESIGN.md, "Exit
 // codes"); 2 and 3 are decided by earlier stages.
 
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "lint/config/baseline.h"
 #include "lint/config/config.h"
@@ -43,6 +45,13 @@ struct PolicyResult {
   // Each waiver's state, in the order of config.waivers.
   std::vector<WaiverState> waiver_states;
 };
+
+// The baseline the configuration names (`baseline`, HUBLINT_BASELINE,
+// --baseline), read; nullopt when none is named. Every error is
+// kInvalidArgument (exit 2), prefixed with where the path came from when it
+// is not about the file's content ("flag --baseline: cannot open ...").
+absl::StatusOr<std::optional<Baseline>> LoadConfiguredBaseline(
+    const Config& config);
 
 // Applies `baseline` (when not null) and config.waivers, evaluated at
 // `now` (the run's clock, not the state's collection time: a waiver

@@ -178,3 +178,34 @@ TEST_CASE("Without a baseline, findings stay kNone") {
 
 }  // namespace
 }  // namespace hublint
+
+namespace hublint {
+namespace {
+
+TEST_CASE(
+    "The configured baseline: none, read, or an error naming its source") {
+  Config config;
+  absl::StatusOr<std::optional<Baseline>> none = LoadConfiguredBaseline(config);
+  REQUIRE(none.ok());
+  CHECK_FALSE(none->has_value());
+
+  config.baseline = {"no/such.sarif", Provenance::Flag("baseline")};
+  absl::StatusOr<std::optional<Baseline>> missing =
+      LoadConfiguredBaseline(config);
+  REQUIRE_FALSE(missing.ok());
+  CHECK(missing.status().code() == absl::StatusCode::kInvalidArgument);
+  CHECK(ToStd(missing.status().message()) ==
+        "flag --baseline: cannot open no/such.sarif: No such file or "
+        "directory");
+
+  config.baseline = {"fixtures/config/contoso.hublint.toml",
+                     Provenance::Environment("HUBLINT_BASELINE")};
+  absl::StatusOr<std::optional<Baseline>> not_json =
+      LoadConfiguredBaseline(config);
+  REQUIRE_FALSE(not_json.ok());
+  CHECK(ToStd(not_json.status().message())
+            .starts_with("fixtures/config/contoso.hublint.toml:1:1: not JSON"));
+}
+
+}  // namespace
+}  // namespace hublint

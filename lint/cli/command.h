@@ -53,6 +53,7 @@ Command ScanCommand();
 Command RulesCommand();
 Command EvalCommand();
 Command VersionCommand();
+Command ConfigCommand();
 
 // The second half of `check`, shared with `scan`: checks a loaded state with
 // the check flags in `args` and reports; returns the exit code.

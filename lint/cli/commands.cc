@@ -42,8 +42,8 @@ const Command* FindCommand(std::string_view name) {
 
 const std::vector<Command>& AllCommands() {
   static const std::vector<Command>* commands = new std::vector<Command>{
-      CheckCommand(), FetchCommand(), ScanCommand(),
-      RulesCommand(), EvalCommand(),  VersionCommand(),
+      CheckCommand(),  FetchCommand(), ScanCommand(),    RulesCommand(),
+      ConfigCommand(), EvalCommand(),  VersionCommand(),
   };
   return *commands;
 }

@@ -1,83 +1,19 @@
 #include <ostream>
 #include <variant>
 
+#include "lint/cli/check_pipeline.h"
 #include "lint/cli/command.h"
 #include "lint/cli/state_loading.h"
 #include "lint/util/exit_code.h"
 #include "lint/util/strings.h"
-#include "lint/util/time_format.h"
 
 namespace hublint::cli {
-namespace {
-
-// Counts by kind, printed until the rule engine reports findings.
-void PrintSummary(const OrgState& s, std::ostream& out) {
-  int owners = 0, editors = 0, guests = 0;
-  for (const Member& m : s.members) {
-    owners += m.role == "owner";
-    editors += m.role == "editor";
-    guests += m.is_guest == true;
-  }
-  int public_repos = 0;
-  for (const Repository& r : s.repositories)
-    public_repos += r.is_private == false;
-  int personal = 0;
-  for (const AccessToken& t : s.access_tokens)
-    personal += t.kind == TokenKind::kPersonal;
-  std::string when = s.collected_at
-                         ? Cat("collected ", FormatRfc3339(*s.collected_at))
-                         : std::string("no collection time");
-  out << s.org_name << " (" << s.source.kind << " state, " << when << ", "
-      << (s.source.complete ? "complete" : "INCOMPLETE") << ")\n";
-  auto row = [&](std::string_view label, size_t n, const std::string& detail) {
-    std::string count = Cat(n);
-    out << "  " << label << std::string(14 - label.size(), ' ')
-        << std::string(count.size() < 6 ? 6 - count.size() : 0, ' ') << count;
-    if (!detail.empty()) out << "  (" << detail << ")";
-    out << "\n";
-  };
-  row("members", s.members.size(),
-      Cat(owners, " owner", owners == 1 ? "" : "s", ", ", editors, " editor",
-          editors == 1 ? "" : "s", ", ", guests, " guest",
-          guests == 1 ? "" : "s"));
-  row("invites", s.invites.size(), "");
-  row("teams", s.teams.size(), "");
-  row("repositories", s.repositories.size(), Cat(public_repos, " public"));
-  row("tokens", s.access_tokens.size(),
-      Cat(personal, " personal, ", s.access_tokens.size() - personal,
-          " organization"));
-  row("integrations", s.integrations.size(), "");
-  row("audit events", s.audit_events.size(), "");
-}
-
-// Says on stderr what the state is missing; returns whether it is complete.
-bool ReportGaps(const OrgState& s, bool allow_partial, CommandContext& ctx) {
-  if (s.source.complete) return true;
-  ctx.err << "hublint check: the state of " << s.org_name
-          << " is incomplete; these parts could not be read:\n";
-  for (const SourceGap& gap : s.source.gaps) {
-    ctx.err << "  " << gap.part << ": " << gap.reason << "\n";
-  }
-  if (s.source.gaps.empty()) ctx.err << "  (the source does not say which)\n";
-  if (allow_partial) {
-    ctx.err << "Continuing because of --allow-partial: checks that need those "
-               "parts give review results.\n";
-    return true;
-  }
-  ctx.err << "No verdict is given (exit 3). Pass --allow-partial to check "
-             "what could be read.\n";
-  return false;
-}
-
-}  // namespace
 
 int CheckLoadedState(OrgState& state, const ParsedArgs& args,
                      CommandContext& ctx) {
-  PrintSummary(state, ctx.out);
-  if (!ReportGaps(state, args.Has("allow-partial"), ctx)) {
-    return static_cast<int>(ExitCode::kIncomplete);
-  }
-  return static_cast<int>(ExitCode::kClean);
+  std::variant<CheckSetup, int> setup = PrepareCheck("check", args, ctx);
+  if (int* code = std::get_if<int>(&setup)) return *code;
+  return RunChecks("check", std::move(state), std::get<CheckSetup>(setup), ctx);
 }
 
 namespace {
@@ -89,14 +25,29 @@ int RunCheck(const ParsedArgs& args, CommandContext& ctx) {
                           "`; give the state with --state FILE"),
                       ctx);
   }
+  // Configuration and rules first: a mistake there is found before any
+  // state is read.
+  std::variant<CheckSetup, int> setup = PrepareCheck("check", args, ctx);
+  if (int* code = std::get_if<int>(&setup)) return *code;
   std::variant<OrgState, int> state = LoadStateForCheck("check", args, ctx);
-  if (int* exit_code = std::get_if<int>(&state)) return *exit_code;
-  return CheckLoadedState(std::get<OrgState>(state), args, ctx);
+  if (int* code = std::get_if<int>(&state)) return *code;
+  return RunChecks("check", std::get<OrgState>(std::move(state)),
+                   std::get<CheckSetup>(setup), ctx);
 }
 
 }  // namespace
 
 Command CheckCommand() {
+  std::vector<FlagSpec> flags = {
+      {"state", "FILE",
+       "the snapshot or declared state to check ('-' for stdin)"},
+      {"tfplan", "FILE",
+       "a Terraform plan as JSON, checked as the organization will be (on "
+       "--state, if given)"},
+      {"tf-dir", "DIR",
+       "where the plan's .tf files are, for locations (default: .)"},
+  };
+  for (FlagSpec& f : CheckFlags()) flags.push_back(std::move(f));
   return Command{
       .name = "check",
       .summary = "check an organization's state against the rules",
@@ -106,22 +57,14 @@ Command CheckCommand() {
       .description =
           "Reads the organization's state (a snapshot from `hublint fetch` or "
           "a\n"
-          "hand-written declared state, format hublint/state/v1), or a\n"
-          "Terraform plan of the docker/docker provider (`terraform show\n"
-          "-json`), or the plan applied on a snapshot; checks it against the\n"
-          "rules, and reports the findings.\n",
-      .flags =
-          {
-              {"state", "FILE",
-               "the snapshot or declared state to check ('-' for stdin)"},
-              {"tfplan", "FILE",
-               "a Terraform plan as JSON, checked as the organization will be "
-               "(on --state, if given)"},
-              {"tf-dir", "DIR",
-               "where the plan's .tf files are, for locations (default: .)"},
-              {"allow-partial", "",
-               "check an incomplete state instead of exiting 3"},
-          },
+          "hand-written declared state, format hublint/state/v1), or a "
+          "Terraform\n"
+          "plan of the docker/docker provider (`terraform show -json`), or "
+          "the\n"
+          "plan applied on a snapshot; checks it against the rules (the "
+          "built-in\n"
+          "packs, plus --rules), and reports the findings in every --format.\n",
+      .flags = std::move(flags),
       .run = RunCheck,
   };
 }

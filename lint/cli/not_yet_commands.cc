@@ -20,12 +20,6 @@ int RunFetch(const ParsedArgs&, CommandContext& ctx) {
 int RunScan(const ParsedArgs&, CommandContext& ctx) {
   return NotYet("scan", ctx);
 }
-int RunRules(const ParsedArgs&, CommandContext& ctx) {
-  return NotYet("rules", ctx);
-}
-int RunEval(const ParsedArgs&, CommandContext& ctx) {
-  return NotYet("eval", ctx);
-}
 
 }  // namespace
 
@@ -55,30 +49,6 @@ Command ScanCommand() {
           "it.\n",
       .flags = {{"org", "NAME", "the organization"}},
       .run = RunScan,
-  };
-}
-
-Command RulesCommand() {
-  return Command{
-      .name = "rules",
-      .summary = "list, show, test and document the rules",
-      .usage =
-          "hublint rules list | show ID | test [PATH...] | docs [--output DIR]",
-      .description = "Works with the rule packs.\n",
-      .flags = {},
-      .run = RunRules,
-  };
-}
-
-Command EvalCommand() {
-  return Command{
-      .name = "eval",
-      .summary = "evaluate a CEL expression against a state",
-      .usage = "hublint eval [--state FILE] EXPR",
-      .description =
-          "Prints the value of a CEL expression, for rule authors.\n",
-      .flags = {{"state", "FILE", "the state the expression sees"}},
-      .run = RunEval,
   };
 }
 

@@ -58,7 +58,7 @@ void AppendRendered(std::string* out, const cel::Value& v) {
   }
 }
 
-// "two_factor_enabled of member:gina is unknown", at most five facts named.
+// "two_factor_enabled of member:gina is unknown; ...", at most five facts.
 std::string DescribeUnknowns(const cel::Value& v) {
   std::vector<std::string> facts;
   if (v.unknown_set() != nullptr) {
@@ -72,10 +72,10 @@ std::string DescribeUnknowns(const cel::Value& v) {
   if (facts.empty()) return "a fact it needs is unknown";
   size_t shown = std::min<size_t>(facts.size(), 5);
   std::string out = Join(
-      std::vector<std::string>(facts.begin(), facts.begin() + shown), ", ");
-  if (facts.size() > shown)
-    Append(&out, " and ", facts.size() - shown, " more");
-  Append(&out, facts.size() == 1 ? " is unknown" : " are unknown");
+      std::vector<std::string>(facts.begin(), facts.begin() + shown), "; ");
+  if (facts.size() > shown) {
+    Append(&out, "; and ", facts.size() - shown, " more");
+  }
   return out;
 }
 

@@ -106,8 +106,9 @@ TEST_CASE("An integration whose token is not in the state has unknown tokens") {
         Lines(std::vector<std::string>{
             "review integration:defender-for-cloud "
             "fixtures/orgs/unknown-incomplete.json:225: "
-            "cannot decide: tokens of integration:defender-for-cloud is "
-            "unknown"}));
+            "cannot decide: the token labelled `defender` that "
+            "integration:defender-for-cloud uses (account mdc_user) is not in "
+            "the state"}));
   std::vector<Finding> write = Evaluate(rules, Fixture("token-write.json"));
   CHECK(Lines(Summaries(write)) ==
         Lines(std::vector<std::string>{

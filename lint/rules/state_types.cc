@@ -498,29 +498,38 @@ std::vector<BoundResource> ResourcesOf(const OrgState& state,
 
 std::string DescribeUnknown(std::string_view path, const StructType* type,
                             const void* object, int field) {
-  if (type == nullptr || object == nullptr || field < 0)
-    return std::string(path);
+  if (type == nullptr || object == nullptr || field < 0) {
+    return Cat("`", path, "` is unknown");
+  }
   const std::string& name = type->fields()[field].name;
+  if (type == IntegrationType() && name == "tokens") {
+    // Not a missing fact but a missing resource: say which token to add.
+    const auto* i = static_cast<const Integration*>(object);
+    std::string which =
+        i->token_label ? Cat("labelled `", *i->token_label, "`")
+        : i->token_id  ? Cat("with id `", *i->token_id, "`")
+                       : std::string("(no token_label or token_id declared)");
+    return Cat("the token ", which, " that integration:", i->name,
+               " uses (account ", i->username, ") is not in the state");
+  }
+  std::string resource;
   if (type == MemberType()) {
-    return Cat(name,
-               " of member:", static_cast<const Member*>(object)->username);
+    resource = Cat("member:", static_cast<const Member*>(object)->username);
+  } else if (type == TokenType()) {
+    resource = Cat("token:", static_cast<const AccessToken*>(object)->id);
+  } else if (type == TeamType()) {
+    resource = Cat("team:", static_cast<const Team*>(object)->name);
+  } else if (type == RepositoryType()) {
+    resource = Cat("repository:", static_cast<const Repository*>(object)->name);
+  } else if (type == InviteType()) {
+    resource = Cat("invite:", static_cast<const Invite*>(object)->invitee);
+  } else if (type == IntegrationType()) {
+    resource =
+        Cat("integration:", static_cast<const Integration*>(object)->name);
+  } else {
+    return Cat("`", path, "` is unknown");
   }
-  if (type == TokenType())
-    return Cat(name, " of token:", static_cast<const AccessToken*>(object)->id);
-  if (type == TeamType())
-    return Cat(name, " of team:", static_cast<const Team*>(object)->name);
-  if (type == RepositoryType()) {
-    return Cat(name,
-               " of repository:", static_cast<const Repository*>(object)->name);
-  }
-  if (type == InviteType())
-    return Cat(name,
-               " of invite:", static_cast<const Invite*>(object)->invitee);
-  if (type == IntegrationType()) {
-    return Cat(name, " of integration:",
-               static_cast<const Integration*>(object)->name);
-  }
-  return Cat("`", path, "`");
+  return Cat(name, " of ", resource, " is unknown");
 }
 
 }  // namespace hublint

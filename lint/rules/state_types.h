@@ -51,8 +51,9 @@ struct BoundResource {
 std::vector<BoundResource> ResourcesOf(const OrgState& state,
                                        ResourceKind kind);
 
-// For a review message: "two_factor_enabled of member:bob" for an unknown
-// attribute read from a resource, the attribute path otherwise.
+// For a review message, one unknown attribute: "two_factor_enabled of
+// member:bob is unknown"; for an integration whose token is not in the
+// state, which token is missing.
 std::string DescribeUnknown(std::string_view path, const cel::StructType* type,
                             const void* object, int field);
 

@@ -58,15 +58,31 @@ TEST_CASE("Unknown commands and flags get a suggestion and exit 2") {
   CHECK(missing.err.starts_with("hublint check: no state to check"));
 }
 
-TEST_CASE("check --state summarizes a complete state and exits 0") {
+TEST_CASE("check on a compliant organization: no findings, exit 0") {
   RunResult r =
       RunHublint({"check", "--state", "fixtures/orgs/compliant.json"});
   CHECK(r.exit_code == 0);
-  CHECK(r.out.starts_with(
-      "contoso (declared state, collected 2026-11-20T02:00:00Z, complete)\n"));
-  CHECK(r.out.find("  members            7  (2 owners, 1 editor, 1 guest)\n") !=
-        std::string::npos);
+  CHECK(
+      r.out.starts_with("hublint 0.1.0: contoso, declared state "
+                        "fixtures/orgs/compliant.json, collected "
+                        "2026-11-20T02:00:00Z, complete\n"));
+  CHECK(r.out.find("contoso: no findings") != std::string::npos);
   CHECK(r.err.empty());
+}
+
+TEST_CASE("check on an organization breaking a rule: the finding, exit 1") {
+  RunResult r =
+      RunHublint({"check", "--state", "fixtures/orgs/mfa-missing.json"});
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.find(
+            "DH-MFA-001 error: Members have two-factor authentication\n"
+            "  fixtures/orgs/mfa-missing.json:61:5: member:bob: bob (member) "
+            "has no two-factor authentication, and the organization does not "
+            "enforce SSO\n") != std::string::npos);
+  RunResult never =
+      RunHublint({"check", "--state", "fixtures/orgs/mfa-missing.json",
+                  "--fail-on", "never"});
+  CHECK(never.exit_code == 0);
 }
 
 TEST_CASE(
@@ -106,8 +122,7 @@ TEST_CASE("The state can come from standard input") {
       HublintPath(), {"check", "--state", "-"}, {}, "",
       "{\"schema\": \"hublint/state/v1\", \"org\": {\"name\": \"piped\"}}");
   CHECK(r.exit_code == 0);
-  CHECK(r.out.starts_with(
-      "piped (declared state, no collection time, complete)\n"));
+  CHECK(r.out.starts_with("hublint 0.1.0: piped, declared state"));
 }
 
 }  // namespace

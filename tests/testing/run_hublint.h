@@ -33,6 +33,13 @@ RunResult RunHublint(const std::vector<std::string>& args,
                      const std::map<std::string, std::string>& env = {},
                      const std::string& working_directory = "");
 
+// RunHublint in `working_directory` (relative to the source root, where
+// tests run), with the current environment.
+inline RunResult RunHublint(const std::vector<std::string>& args,
+                            const std::string& working_directory) {
+  return RunHublint(args, {}, working_directory);
+}
+
 }  // namespace hublint::testing
 
 #endif  // HUBLINT_TESTS_TESTING_RUN_HUBLINT_H_

@@ -15,7 +15,7 @@
 #include "lint/tfplan/plan_reader.h"
 #include "lint/util/files.h"
 #include "lint/util/strings.h"
-#include "tests/tfplan/run_hublint.h"
+#include "tests/testing/run_hublint.h"
 
 namespace hublint::testing {
 namespace {

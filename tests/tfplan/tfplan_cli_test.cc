@@ -1,5 +1,5 @@
-// `hublint check --tfplan`, end to end with the real binary: exit codes,
-// the summary, warnings and notes on stderr.
+// `hublint check --tfplan` and `hublint eval --tfplan`, end to end with the
+// real binary: exit codes, what the state holds, warnings and notes.
 
 #include <doctest/doctest.h>
 
@@ -7,7 +7,7 @@
 
 #include "lint/util/files.h"
 #include "lint/util/strings.h"
-#include "tests/tfplan/run_hublint.h"
+#include "tests/testing/run_hublint.h"
 
 namespace hublint::testing {
 namespace {
@@ -17,43 +17,56 @@ constexpr char kPartialNote[] =
     "editor counts) give review results. Add --state with a snapshot from "
     "`hublint fetch` to see the whole organization.\n";
 
+// What the state read from a plan holds, as `hublint eval` sees it: members,
+// owners, editors, invites, teams, repositories, public ones, tokens,
+// personal ones.
+constexpr char kCounts[] =
+    "[org.members.size(), org.members.filter(m, m.role == 'owner').size(), "
+    "org.members.filter(m, m.role == 'editor').size(), org.invites.size(), "
+    "org.teams.size(), org.repositories.size(), "
+    "org.repositories.filter(r, !r.is_private).size(), "
+    "org.access_tokens.size(), "
+    "org.access_tokens.filter(t, t.kind == 'personal').size()]";
+
 TEST_CASE("A plan alone: a partial view, said on stderr") {
-  RunResult r = RunHublint({"check", "--tfplan", "plan.json"},
-                           "fixtures/tfplan/escalation");
+  RunResult counts = RunHublint({"eval", "--tfplan", "plan.json", kCounts},
+                                "fixtures/tfplan/escalation");
+  CHECK(counts.exit_code == 0);
+  CHECK(counts.out == "[3, 2, 1, 0, 1, 1, 1, 1, 1]\n");
+  CHECK(counts.err == Cat("hublint eval: note: plan.json", kPartialNote));
+  RunResult r =
+      RunHublint({"check", "--tfplan", "plan.json", "--fail-on", "never"},
+                 "fixtures/tfplan/escalation");
   CHECK(r.exit_code == 0);
-  CHECK(r.out ==
-        "acme (tfplan state, collected 2026-05-04T09:12:33Z, complete)\n"
-        "  members            3  (2 owners, 1 editor, 0 guests)\n"
-        "  invites            0\n"
-        "  teams              1\n"
-        "  repositories       1  (1 public)\n"
-        "  tokens             1  (1 personal, 0 organization)\n"
-        "  integrations       0\n"
-        "  audit events       0\n");
+  CHECK(r.out.starts_with(
+      "hublint 0.1.0: acme, tfplan state plan.json, collected "
+      "2026-05-04T09:12:33Z, complete\n"));
   CHECK(r.err == Cat("hublint check: note: plan.json", kPartialNote));
 }
 
 TEST_CASE("A plan on a snapshot: the whole organization, no note") {
-  RunResult r =
-      RunHublint({"check", "--state", "fixtures/tfplan/acme-snapshot.json",
-                  "--tfplan", "fixtures/tfplan/delete/plan.json", "--tf-dir",
-                  "fixtures/tfplan/delete"});
+  std::vector<std::string> on_snapshot = {
+      "--state",  "fixtures/tfplan/acme-snapshot.json",
+      "--tfplan", "fixtures/tfplan/delete/plan.json",
+      "--tf-dir", "fixtures/tfplan/delete"};
+  std::vector<std::string> eval = {"eval"};
+  eval.insert(eval.end(), on_snapshot.begin(), on_snapshot.end());
+  eval.push_back(kCounts);
+  RunResult counts = RunHublint(eval);
+  CHECK(counts.exit_code == 0);
+  CHECK(counts.out == "[4, 2, 0, 0, 2, 2, 0, 2, 1]\n");
+  CHECK(counts.err == "");
+  std::vector<std::string> check = {"check", "--fail-on", "never"};
+  check.insert(check.end(), on_snapshot.begin(), on_snapshot.end());
+  RunResult r = RunHublint(check);
   CHECK(r.exit_code == 0);
-  CHECK(r.out ==
-        "acme (tfplan state, collected 2026-05-04T09:12:33Z, complete)\n"
-        "  members            4  (2 owners, 0 editors, 0 guests)\n"
-        "  invites            0\n"
-        "  teams              2\n"
-        "  repositories       2  (0 public)\n"
-        "  tokens             2  (1 personal, 1 organization)\n"
-        "  integrations       0\n"
-        "  audit events       0\n");
   CHECK(r.err == "");
 }
 
 TEST_CASE("A newer provider: each warning once, and the check goes on") {
-  RunResult r = RunHublint({"check", "--tfplan", "plan.json"},
-                           "fixtures/tfplan/newer-provider");
+  RunResult r =
+      RunHublint({"check", "--tfplan", "plan.json", "--fail-on", "never"},
+                 "fixtures/tfplan/newer-provider");
   CHECK(r.exit_code == 0);
   CHECK(r.err ==
         "hublint check: warning: plan.json: unknown attribute "
@@ -73,12 +86,15 @@ TEST_CASE("Every good fixture plan is checked, alone and on the snapshot") {
                                "unknown", "kreuzwerker", "example"}) {
     INFO(std::string(scenario));
     std::string dir = Cat("fixtures/tfplan/", scenario);
-    RunResult alone = RunHublint({"check", "--tfplan", "plan.json"}, dir);
+    RunResult alone = RunHublint(
+        {"check", "--tfplan", "plan.json", "--fail-on", "never"}, dir);
     CHECK(alone.exit_code == 0);
-    CHECK(alone.out.starts_with("acme (tfplan state, collected "));
-    RunResult based = RunHublint(
-        {"check", "--tfplan", "plan.json", "--state", "../acme-snapshot.json"},
-        dir);
+    CHECK(alone.out.starts_with(
+        "hublint 0.1.0: acme, tfplan state plan.json, collected "));
+    RunResult based =
+        RunHublint({"check", "--tfplan", "plan.json", "--state",
+                    "../acme-snapshot.json", "--fail-on", "never"},
+                   dir);
     CHECK(based.exit_code == 0);
     CHECK(based.err == "");
   }

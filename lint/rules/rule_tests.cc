@@ -1,0 +1,111 @@
+#include "lint/rules/rule_tests.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <memory>
+
+#include "lint/rules/engine.h"
+#include "lint/state/snapshot_reader.h"
+#include "lint/util/source_text.h"
+#include "lint/util/strings.h"
+
+namespace hublint {
+namespace {
+
+std::string ResolveStatePath(const std::string& state,
+                             const std::string& rule_path) {
+  std::error_code ec;
+  if (std::filesystem::exists(state, ec)) return state;
+  std::filesystem::path repo = std::filesystem::path(rule_path)
+                                   .parent_path()
+                                   .parent_path()
+                                   .parent_path();
+  std::filesystem::path beside = repo / state;
+  if (std::filesystem::exists(beside, ec)) return beside.string();
+  return state;
+}
+
+}  // namespace
+
+std::vector<RuleTestOutcome> RunRuleTests(const RuleSet& rules) {
+  std::map<std::string, absl::StatusOr<std::unique_ptr<OrgState>>> states;
+  auto load = [&](const std::string& path)
+      -> const absl::StatusOr<std::unique_ptr<OrgState>>& {
+    auto it = states.find(path);
+    if (it == states.end()) {
+      absl::StatusOr<OrgState> read = ReadSnapshotFile(path);
+      absl::StatusOr<std::unique_ptr<OrgState>> held =
+          read.ok() ? absl::StatusOr<std::unique_ptr<OrgState>>(
+                          std::make_unique<OrgState>(*std::move(read)))
+                    : absl::StatusOr<std::unique_ptr<OrgState>>(read.status());
+      it = states.emplace(path, std::move(held)).first;
+    }
+    return it->second;
+  };
+  std::vector<RuleTestOutcome> outcomes;
+  for (const CompiledRule& compiled : rules.rules()) {
+    const Rule& rule = compiled.rule;
+    SourceText file(rule.path, rule.source_text);
+    for (const RuleTestCase& test : rule.tests) {
+      RuleTestOutcome outcome;
+      outcome.rule_id = rule.info.id;
+      outcome.rule_path = rule.path;
+      outcome.test_name = test.name;
+      outcome.state = test.state;
+      outcome.line = file.PositionOf(test.file_offset).line;
+      const absl::StatusOr<std::unique_ptr<OrgState>>& state =
+          load(ResolveStatePath(test.state, rule.path));
+      if (!state.ok()) {
+        outcome.error = std::string(ToStd(state.status().message()));
+        outcomes.push_back(std::move(outcome));
+        continue;
+      }
+      EvaluationOptions options;
+      options.params[rule.info.id] = test.params;
+      std::vector<Finding> findings = EvaluateRule(compiled, **state, options);
+      std::vector<std::string> expected = test.expect;
+      std::sort(expected.begin(), expected.end());
+      std::vector<std::string> fired;
+      for (const Finding& f : findings) {
+        fired.push_back(f.resource);
+        if (!std::binary_search(expected.begin(), expected.end(), f.resource)) {
+          outcome.unexpected.push_back(Cat(
+              f.resource, " (", FindingKindName(f.kind), ": ", f.message, ")"));
+        }
+      }
+      std::sort(fired.begin(), fired.end());
+      for (const std::string& e : expected) {
+        if (!std::binary_search(fired.begin(), fired.end(), e))
+          outcome.missing.push_back(e);
+      }
+      outcome.passed = outcome.unexpected.empty() && outcome.missing.empty();
+      outcomes.push_back(std::move(outcome));
+    }
+  }
+  return outcomes;
+}
+
+std::string FormatRuleTestOutcomes(
+    const std::vector<RuleTestOutcome>& outcomes) {
+  std::string out;
+  int passed = 0;
+  for (const RuleTestOutcome& o : outcomes) {
+    passed += o.passed;
+    Append(&out, o.passed ? "PASS " : "FAIL ", o.rule_id, "  ", o.test_name,
+           "\n");
+    if (o.passed) continue;
+    Append(&out, "  ", o.rule_path, ":", o.line, ": on ", o.state, "\n");
+    if (!o.error.empty())
+      Append(&out, "    the state could not be read: ", o.error, "\n");
+    for (const std::string& u : o.unexpected)
+      Append(&out, "    fired but not expected: ", u, "\n");
+    for (const std::string& m : o.missing)
+      Append(&out, "    expected but silent:    ", m, "\n");
+  }
+  Append(&out, outcomes.size(), " test", outcomes.size() == 1 ? "" : "s", ", ",
+         passed, " passed, ", outcomes.size() - passed, " failed\n");
+  return out;
+}
+
+}  // namespace hublint

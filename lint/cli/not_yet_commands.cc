@@ -14,12 +14,6 @@ int NotYet(const char* name, CommandContext& ctx) {
   return static_cast<int>(ExitCode::kUsage);
 }
 
-int RunFetch(const ParsedArgs&, CommandContext& ctx) {
-  return NotYet("fetch", ctx);
-}
-int RunScan(const ParsedArgs&, CommandContext& ctx) {
-  return NotYet("scan", ctx);
-}
 int RunRules(const ParsedArgs&, CommandContext& ctx) {
   return NotYet("rules", ctx);
 }
@@ -28,35 +22,6 @@ int RunEval(const ParsedArgs&, CommandContext& ctx) {
 }
 
 }  // namespace
-
-Command FetchCommand() {
-  return Command{
-      .name = "fetch",
-      .summary = "collect an organization's state from the Docker Hub API",
-      .usage = "hublint fetch --org NAME [--api-url URL] [--output FILE]",
-      .description =
-          "Collects the organization's live state into a snapshot.\n",
-      .flags = {{"org", "NAME", "the organization"},
-                {"api-url", "URL",
-                 "the Docker Hub API (default https://hub.docker.com)"},
-                {"output", "FILE",
-                 "where to write the snapshot (default stdout)"}},
-      .run = RunFetch,
-  };
-}
-
-Command ScanCommand() {
-  return Command{
-      .name = "scan",
-      .summary = "fetch, keep the snapshot, and check it",
-      .usage = "hublint scan --org NAME [check options]",
-      .description =
-          "Fetches the organization's state, keeps the snapshot, and checks "
-          "it.\n",
-      .flags = {{"org", "NAME", "the organization"}},
-      .run = RunScan,
-  };
-}
 
 Command RulesCommand() {
   return Command{

@@ -614,6 +614,7 @@ absl::Status FakeHub::Start() {
   server_->new_task_queue = [threads] {
     return new httplib::ThreadPool(static_cast<size_t>(threads));
   };
+  server_->set_tcp_nodelay(true);
   server_->set_keep_alive_max_count(1000000);
   server_->set_keep_alive_timeout(30);
   Route();
@@ -626,6 +627,10 @@ absl::Status FakeHub::Start() {
     return absl::UnavailableError(Cat("cannot listen on ", options_.host));
   }
   thread_ = std::thread([this] { server_->listen_after_bind(); });
+  // Stop() only works once the accept loop runs: wait for it.
+  for (int i = 0; i < 5000 && !server_->is_running(); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
   return absl::OkStatus();
 }
 

@@ -581,6 +581,13 @@ std::vector<LoggedRequest> FakeHub::requests() const {
   return log_;
 }
 
+std::vector<std::string> FakeHub::issued_tokens() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  std::vector<std::string> out;
+  for (const auto& [jwt, session] : sessions_) out.push_back(jwt);
+  return out;
+}
+
 const FakeHub::OrgData* FakeHub::FindOrg(const std::string& name) const {
   auto it = orgs_.find(name);
   return it == orgs_.end() ? nullptr : it->second.get();

@@ -164,6 +164,8 @@ class FakeHub {
   // Requests made with an expired JWT.
   int expired_token_uses() const { return expired_token_uses_.load(); }
   int logins() const { return logins_.load(); }
+  // Every JWT issued so far (tests check none leaks into an output).
+  std::vector<std::string> issued_tokens() const;
 
  private:
   struct OrgData;

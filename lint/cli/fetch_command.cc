@@ -61,7 +61,12 @@ int RunFetch(const ParsedArgs& args, CommandContext& ctx) {
   ReportCollection("fetch", *c.result, ctx);
   std::string output = args.Value("output").value_or("-");
   std::string text = WriteSnapshot(c.result->state);
-  absl::Status written = WriteFileAtomically(output, text);
+  absl::Status written = absl::OkStatus();
+  if (output == "-") {
+    ctx.out << text << std::flush;
+  } else {
+    written = WriteFileAtomically(output, text);
+  }
   if (!written.ok()) {
     return ConfigError(
         "fetch", Cat("cannot write the snapshot: ", ToStd(written.message())),

@@ -623,7 +623,7 @@ absl::Status FakeHub::Start() {
   };
   server_->set_tcp_nodelay(true);
   server_->set_keep_alive_max_count(1000000);
-  server_->set_keep_alive_timeout(30);
+  server_->set_keep_alive_timeout(5);
   Route();
   port_ =
       options_.port == 0

@@ -182,9 +182,15 @@ class Collector : public SessionObserver {
     if (limitation) limitation_parts_.insert(part);
   }
   // The usual answer to a refusal: 403 is a gap, anything else fails.
-  auto GapOn403(const std::string& part, const std::string& endpoint) {
-    return [this, part, endpoint](const std::string& url, const HttpResponse& r,
-                                  int) {
+  // `refused`, when given, is set (under data_mu_) either way.
+  auto GapOn403(const std::string& part, const std::string& endpoint,
+                bool* refused = nullptr) {
+    return [this, part, endpoint, refused](const std::string& url,
+                                           const HttpResponse& r, int) {
+      if (refused != nullptr) {
+        absl::MutexLock lock(&data_mu_);
+        *refused = true;
+      }
       if (r.status == 403) {
         AddGap(part, Cat("GET ", url, ": ", Answer(r)));
       } else {
@@ -522,11 +528,7 @@ absl::StatusOr<FetchResult> Collector::Run() {
                                    Answer(r))));
       return;
     }
-    {
-      absl::MutexLock lock(&data_mu_);
-      members_refused_ = true;
-    }
-    GapOn403("members", kMembers)(url, r, page);
+    GapOn403("members", kMembers, &members_refused_)(url, r, page);
   };
   absl::Notification first_page;
   Open(kMembers);
@@ -585,14 +587,7 @@ void Collector::StartEditors() {
     for (const Member& m : page->items) editors_.insert(m.username);
     return page->envelope;
   };
-  list->refused = [this](const std::string& url, const HttpResponse& r,
-                         int page) {
-    {
-      absl::MutexLock lock(&data_mu_);
-      editors_refused_ = true;
-    }
-    GapOn403("members.editors", kEditors)(url, r, page);
-  };
+  list->refused = GapOn403("members.editors", kEditors, &editors_refused_);
   FetchList(list);
 }
 
@@ -627,11 +622,7 @@ void Collector::StartTeams() {
   };
   list->refused = [this](const std::string& url, const HttpResponse& r,
                          int page) {
-    {
-      absl::MutexLock lock(&data_mu_);
-      teams_refused_ = true;
-    }
-    GapOn403("teams", kTeams)(url, r, page);
+    GapOn403("teams", kTeams, &teams_refused_)(url, r, page);
     Close(kTeamMembers);
     GrantInputDone(false);
   };
@@ -682,11 +673,7 @@ void Collector::StartRepositories() {
   };
   list->refused = [this](const std::string& url, const HttpResponse& r,
                          int page) {
-    {
-      absl::MutexLock lock(&data_mu_);
-      repos_refused_ = true;
-    }
-    GapOn403("repositories", kRepositories)(url, r, page);
+    GapOn403("repositories", kRepositories, &repos_refused_)(url, r, page);
     Close(kRepositoryDetails);
     GrantInputDone(false);
   };
@@ -881,24 +868,13 @@ void Collector::StartOrgTokens() {
             std::string id = token->id;
             org_tokens_[id] = std::move(*token);
           },
-          [this](const std::string& url, const HttpResponse& r, int page) {
-            {
-              absl::MutexLock lock(&data_mu_);
-              org_tokens_refused_ = true;
-            }
-            GapOn403("access_tokens.organization", kOrgTokens)(url, r, page);
-          });
+          GapOn403("access_tokens.organization", kOrgTokens,
+                   &org_tokens_refused_));
     }
     return page->envelope;
   };
-  list->refused = [this](const std::string& url, const HttpResponse& r,
-                         int page) {
-    {
-      absl::MutexLock lock(&data_mu_);
-      org_tokens_refused_ = true;
-    }
-    GapOn403("access_tokens.organization", kOrgTokens)(url, r, page);
-  };
+  list->refused =
+      GapOn403("access_tokens.organization", kOrgTokens, &org_tokens_refused_);
   FetchList(list);
 }
 

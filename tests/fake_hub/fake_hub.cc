@@ -202,21 +202,25 @@ struct FakeHub::Reply {
 
 namespace {
 
+// The fields of the spec's `user` schema, shared by org and group members.
+void UserFields(JsonWriter& w, const Member& m) {
+  w.Field("id", TrimmedId(m.username));
+  w.Field("username", m.username);
+  OptString(w, "full_name", m.full_name);
+  for (const char* empty : {"company", "location", "profile_url",
+                            "gravatar_email", "gravatar_url"}) {
+    w.Field(empty, "");
+  }
+  if (m.date_joined) w.Field("date_joined", Time(m.date_joined));
+  w.Field("type", "User");
+  OptString(w, "email", m.email);
+}
+
 std::string MemberJson(const Member& m, const std::string& role_label) {
   std::string out;
   JsonWriter w(&out, 0);
   w.BeginObject();
-  w.Field("id", TrimmedId(m.username));
-  w.Field("username", m.username);
-  OptString(w, "full_name", m.full_name);
-  w.Field("company", "");
-  w.Field("location", "");
-  w.Field("profile_url", "");
-  w.Field("gravatar_email", "");
-  w.Field("gravatar_url", "");
-  if (m.date_joined) w.Field("date_joined", Time(m.date_joined));
-  w.Field("type", "User");
-  OptString(w, "email", m.email);
+  UserFields(w, m);
   w.Field("role", role_label);
   w.Key("groups");
   w.BeginArray();
@@ -234,17 +238,7 @@ std::string GroupMemberJson(const Member& m) {
   std::string out;
   JsonWriter w(&out, 0);
   w.BeginObject();
-  w.Field("id", TrimmedId(m.username));
-  w.Field("username", m.username);
-  OptString(w, "full_name", m.full_name);
-  w.Field("company", "");
-  w.Field("location", "");
-  w.Field("profile_url", "");
-  w.Field("gravatar_email", "");
-  w.Field("gravatar_url", "");
-  if (m.date_joined) w.Field("date_joined", Time(m.date_joined));
-  w.Field("type", "User");
-  OptString(w, "email", m.email);
+  UserFields(w, m);
   w.EndObject();
   return out;
 }

@@ -79,6 +79,23 @@ TEST_CASE("fetch writes the snapshot atomically and reports per endpoint") {
   CHECK(s->members.size() == 6);
 }
 
+TEST_CASE("fetch --audit-since reads the audit log from that date") {
+  Cli c;
+  RunResult r = c.Run({"fetch", "--org", "contoso", "--quiet", "--audit-since",
+                       "2026-11-01", "--output", "a.json"});
+  CHECK(r.exit_code == 0);
+  absl::StatusOr<OrgState> s = ReadSnapshotFile(Cat(c.dir.path(), "/a.json"));
+  REQUIRE(s.ok());
+  REQUIRE(s->audit_events.size() == 1);
+  CHECK(s->audit_events[0].action == "repo.tag.push");
+  r = c.Run({"fetch", "--org", "contoso", "--quiet", "--audit-since",
+             "2026-11-20T00:00:00Z", "--output", "b.json"});
+  CHECK(r.exit_code == 0);
+  s = ReadSnapshotFile(Cat(c.dir.path(), "/b.json"));
+  REQUIRE(s.ok());
+  CHECK(s->audit_events.empty());
+}
+
 TEST_CASE("fetch: failures exit 3 with the endpoint and reason, no snapshot") {
   Cli c;
   c.env["DOCKER_HUB_TOKEN"] = "wrong-token";

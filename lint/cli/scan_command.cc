@@ -46,28 +46,30 @@ int RunScan(const ParsedArgs& args, CommandContext& ctx) {
 }  // namespace
 
 Command ScanCommand() {
-  // Every check flag except --state (the state comes from the API), so
-  // scan follows check as check grows; then the collection flags check
-  // does not have.
-  std::vector<FlagSpec> flags;
+  // The collection flags, then every check flag except --state (the state
+  // comes from the API), so scan follows check as check grows. A flag both
+  // have is listed once, as check defines it.
+  std::vector<FlagSpec> check_flags;
   for (const FlagSpec& f : CheckCommand().flags) {
-    if (f.name != "state") flags.push_back(f);
+    if (f.name != "state") check_flags.push_back(f);
   }
-  auto has = [&flags](const std::string& name) {
-    for (const FlagSpec& f : flags) {
+  auto in_check = [&check_flags](const std::string& name) {
+    for (const FlagSpec& f : check_flags) {
       if (f.name == name) return true;
     }
     return false;
   };
+  std::vector<FlagSpec> flags;
   for (const FlagSpec& f : CollectionFlags()) {
-    if (!has(f.name)) flags.push_back(f);
+    if (!in_check(f.name)) flags.push_back(f);
   }
-  if (!has("snapshot")) {
+  if (!in_check("snapshot")) {
     flags.push_back({"snapshot", "FILE",
                      Cat("where to keep the collected snapshot as evidence "
                          "(default ",
                          kDefaultSnapshot, ")")});
   }
+  flags.insert(flags.end(), check_flags.begin(), check_flags.end());
   return Command{
       .name = "scan",
       .summary = "fetch, keep the snapshot, and check it",

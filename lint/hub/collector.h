@@ -118,7 +118,9 @@ struct FetchResult {
   FetchReport report;
 };
 
-// Collects the organization. Errors: kInvalidArgument for unusable options
+// Collects the organization. `clock` is used from every worker thread: it
+// must be thread-safe (RealClock; tests use fake_hub::ThreadSafeFakeClock,
+// not util's FakeClock). Errors: kInvalidArgument for unusable options
 // (a plain-http URL to a remote host, ...), kUnauthenticated for refused
 // credentials, kNotFound for an unknown organization, and other codes for
 // failures that left a part unread; the message names the endpoint, the

@@ -543,6 +543,7 @@ void FakeHub::AddOrg(const OrgState& original) {
 
 void FakeHub::AddAccount(const std::string& identifier,
                          const std::string& secret, AccountKind kind) {
+  std::lock_guard<std::mutex> lock(mu_);
   accounts_[identifier] = Account{secret, kind};
 }
 
@@ -912,9 +913,14 @@ void FakeHub::Handle(const std::string& endpoint, const httplib::Request& req,
     bool ok = parser.parse(req.body).get(doc) == simdjson::SUCCESS &&
               doc["identifier"].get(identifier) == simdjson::SUCCESS &&
               doc["secret"].get(secret) == simdjson::SUCCESS;
-    auto it = ok ? accounts_.find(std::string(identifier)) : accounts_.end();
+    std::optional<Account> account;
+    if (ok) {
+      std::lock_guard<std::mutex> lock(mu_);
+      auto it = accounts_.find(std::string(identifier));
+      if (it != accounts_.end()) account = it->second;
+    }
     ++logins_;
-    if (it == accounts_.end() || it->second.secret != secret) {
+    if (!account || account->secret != secret) {
       reply = {401, ErrorFor(endpoint, 401)};
     } else {
       std::string payload;
@@ -939,7 +945,7 @@ void FakeHub::Handle(const std::string& endpoint, const httplib::Request& req,
                             Base64Url(TrimmedId(Cat(payload, secret))));
       {
         std::lock_guard<std::mutex> lock(mu_);
-        sessions_[jwt] = Session{std::string(identifier), it->second.kind,
+        sessions_[jwt] = Session{std::string(identifier), account->kind,
                                  now + options_.jwt_lifetime};
       }
       std::string out;

@@ -3,6 +3,7 @@
 // and the rule that no secret ever reaches an output.
 
 #include <doctest/doctest.h>
+#include <signal.h>
 #include <sys/stat.h>
 
 #include "lint/state/snapshot_reader.h"
@@ -338,7 +339,8 @@ TEST_CASE("HTTPS: verified by default, a private CA with --ca-file") {
   c.CheckSnapshot("snap.json");
 }
 
-TEST_CASE("No secret reaches stdout, stderr, the snapshot or the report") {
+TEST_CASE(
+    "No secret reaches stdout, stderr, the snapshot, the report or a crash") {
   const std::string token = "dckr_pat_SECRET-7f3a9c1e-never-print-me";
   const std::string wrong = "dckr_pat_WRONG-5b2d8e4f-never-print-me";
   Cli c;
@@ -360,11 +362,27 @@ TEST_CASE("No secret reaches stdout, stderr, the snapshot or the report") {
   runs.push_back(c.Run({"fetch", "--org", "contoso", "--output", "d.json"}));
   c.env["DOCKER_HUB_TOKEN"] = wrong;
   runs.push_back(c.Run({"scan", "--org", "contoso", "--snapshot", "e.json"}));
+  // Crashes mid-run (a segmentation fault, an abort) while the JWT is in
+  // memory: whatever the process or its runtime prints must not hold it.
+  c.env["DOCKER_HUB_TOKEN"] = token;
+  c.hub->AddFault({.endpoint = "members",
+                   .fault = Fault::kDelay,
+                   .times = -1,
+                   .delay = absl::Seconds(2)});
+  for (int sig : {SIGSEGV, SIGABRT}) {
+    RunResult crash =
+        RunHublint({"scan", "--org", "contoso", "--snapshot", "f.json",
+                    "--api-url", c.hub->base_url()},
+                   c.env, c.dir.path(), /*crash_after_ms=*/400, sig);
+    CHECK(crash.exit_code == 128 + sig);
+    runs.push_back(crash);
+  }
   REQUIRE(runs[0].exit_code == 0);
   REQUIRE(runs[1].exit_code == 0);
   REQUIRE(runs[2].exit_code == 3);
   REQUIRE(runs[3].exit_code == 3);
   REQUIRE(runs[4].exit_code == 3);
+  CHECK_FALSE(c.dir.Exists("f.json"));
 
   std::vector<std::string> secrets = c.hub->issued_tokens();
   REQUIRE(secrets.size() >= 3);

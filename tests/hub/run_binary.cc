@@ -1,6 +1,7 @@
 #include "tests/hub/run_binary.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <spawn.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -42,7 +43,8 @@ bool TempDir::Exists(const std::string& name) const {
 
 RunResult RunHublint(const std::vector<std::string>& args,
                      const std::map<std::string, std::string>& env,
-                     const std::string& cwd) {
+                     const std::string& cwd, int crash_after_ms,
+                     int crash_signal) {
   TempDir io;
   std::string out_path = Cat(io.path(), "/stdout");
   std::string err_path = Cat(io.path(), "/stderr");
@@ -72,6 +74,10 @@ RunResult RunHublint(const std::vector<std::string>& args,
     return result;
   }
   posix_spawn_file_actions_destroy(&actions);
+  if (crash_after_ms > 0) {
+    ::usleep(static_cast<useconds_t>(crash_after_ms) * 1000);
+    ::kill(pid, crash_signal);
+  }
   int status = 0;
   ::waitpid(pid, &status, 0);
   result.exit_code =

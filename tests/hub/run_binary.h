@@ -19,10 +19,12 @@ struct RunResult {
 inline constexpr char kHublintBinary[] = HUBLINT_BINARY_DIR "/lint/cli/hublint";
 
 // Runs `kHublintBinary args...` with exactly `env` as its environment, in
-// `cwd`, with stdin from /dev/null.
+// `cwd`, with stdin from /dev/null. With `crash_after_ms` > 0, sends the
+// process `crash_signal` after that many milliseconds (a crash mid-run).
 RunResult RunHublint(const std::vector<std::string>& args,
                      const std::map<std::string, std::string>& env,
-                     const std::string& cwd);
+                     const std::string& cwd, int crash_after_ms = 0,
+                     int crash_signal = 11);
 
 // A fresh directory under /tmp, removed with the object.
 class TempDir {

@@ -1040,6 +1040,25 @@ absl::StatusOr<OrgState> Collector::Assemble() {
       }
       s.teams.push_back(std::move(t));
     }
+    // A member's `groups` may name a team the team list does not show
+    // (it changed in between, or is hidden from this login): keep the
+    // membership the team lists say, and warn.
+    std::set<std::string> names;
+    for (const ApiGroup& g : groups_) names.insert(g.name);
+    std::set<std::string> unknown;
+    for (Member& m : s.members) {
+      std::erase_if(m.teams, [&](const std::string& t) {
+        if (names.contains(t)) return false;
+        unknown.insert(t);
+        return true;
+      });
+    }
+    for (const std::string& t : unknown) {
+      report_.warnings.push_back(
+          Cat("the member list names team `", t,
+              "`, which the team list does not have; that membership is "
+              "left out"));
+    }
     std::sort(grants_.begin(), grants_.end());
     for (const auto& [team, repo, permission] : grants_) {
       for (Team& t : s.teams) {

@@ -316,6 +316,10 @@ void FakeHub::AddOrg(const OrgState& original) {
   int64_t next_id = 1000;
   for (const Team& t : s.teams) {
     int64_t id = t.id.value_or(next_id++);
+    if (std::find(options_.hidden_teams.begin(), options_.hidden_teams.end(),
+                  t.name) != options_.hidden_teams.end()) {
+      continue;
+    }
     data->group_id[t.name] = id;
     std::string out;
     JsonWriter w(&out, 0);
@@ -409,6 +413,7 @@ void FakeHub::AddOrg(const OrgState& original) {
     data->repo_groups_json[r.name];  // the repository exists
   }
   for (const Team& t : s.teams) {
+    if (!data->group_id.contains(t.name)) continue;  // hidden
     int64_t id = data->group_id[t.name];
     for (const RepositoryPermission& p : t.repository_permissions) {
       std::string out;

@@ -125,6 +125,9 @@ struct Options {
   // What the unfiltered member list says for an editor ("Editor"; the
   // spec's enum lacks it, so a real server may say "Member").
   std::string editor_label = "Editor";
+  // Teams left out of the groups list (still named in members' `groups`),
+  // as a team hidden from the login or created mid-collection would be.
+  std::vector<std::string> hidden_teams;
   // The largest page_size honoured; larger requests are clamped.
   int max_page_size = 100;
   // Requests per minute announced in X-RateLimit-Limit.

@@ -382,6 +382,52 @@ TEST_CASE(
   }
 }
 
+TEST_CASE("A refused member or team list leaves no dangling reference") {
+  {
+    Harness h;
+    h.hub->AddFault({.endpoint = "members",
+                     .fault = Fault::kStatus,
+                     .status = 403,
+                     .times = -1});
+    absl::StatusOr<hub::FetchResult> r = h.Fetch();
+    REQUIRE_MESSAGE(r.ok(), r.status().message());
+    CHECK_FALSE(r->state.source.complete);
+    CHECK(r->state.members.empty());
+    CHECK(r->state.source.IsGap("members.editors"));
+    CHECK(r->state.source.IsGap("teams.members"));
+    for (const Team& t : r->state.teams) CHECK(t.members.empty());
+    CHECK(r->state.repositories.size() == 3);
+  }
+  {
+    Harness h;
+    h.hub->AddFault({.endpoint = "groups",
+                     .fault = Fault::kStatus,
+                     .status = 403,
+                     .times = -1});
+    absl::StatusOr<hub::FetchResult> r = h.Fetch();
+    REQUIRE_MESSAGE(r.ok(), r.status().message());
+    CHECK(r->state.teams.empty());
+    CHECK(r->state.source.IsGap("teams"));
+    CHECK(r->state.source.IsGap("repositories.team_permissions"));
+    for (const Member& m : r->state.members) CHECK(m.teams.empty());
+  }
+}
+
+TEST_CASE("A team named in `groups` but missing from the team list") {
+  fake_hub::Options o;
+  o.hidden_teams = {"readers"};
+  Harness h(o);
+  absl::StatusOr<hub::FetchResult> r = h.Fetch();
+  REQUIRE_MESSAGE(r.ok(), r.status().message());
+  CHECK(r->state.source.complete);
+  CHECK(r->state.FindTeam("readers") == nullptr);
+  CHECK(r->state.FindMember("gina")->teams.empty());
+  REQUIRE(r->report.warnings.size() == 1);
+  CHECK(r->report.warnings[0] ==
+        "the member list names team `readers`, which the team list does not "
+        "have; that membership is left out");
+}
+
 TEST_CASE("Unknown organization, bad credentials, nothing listening") {
   {
     Harness h;

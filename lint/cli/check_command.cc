@@ -9,13 +9,6 @@
 
 namespace hublint::cli {
 
-int CheckLoadedState(OrgState& state, const ParsedArgs& args,
-                     CommandContext& ctx) {
-  std::variant<CheckSetup, int> setup = PrepareCheck("check", args, ctx);
-  if (int* code = std::get_if<int>(&setup)) return *code;
-  return RunChecks("check", std::move(state), std::get<CheckSetup>(setup), ctx);
-}
-
 namespace {
 
 int RunCheck(const ParsedArgs& args, CommandContext& ctx) {

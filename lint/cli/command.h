@@ -55,11 +55,6 @@ Command EvalCommand();
 Command VersionCommand();
 Command ConfigCommand();
 
-// The second half of `check`, shared with `scan`: checks a loaded state with
-// the check flags in `args` and reports; returns the exit code.
-int CheckLoadedState(OrgState& state, const ParsedArgs& args,
-                     CommandContext& ctx);
-
 // The text of `hublint COMMAND --help`.
 std::string CommandHelp(const Command& command);
 

@@ -4,6 +4,8 @@
 #include <memory>
 #include <ostream>
 
+#include "lint/cli/policy_options.h"
+#include "lint/config/precedence.h"
 #include "lint/hub/credentials.h"
 #include "lint/hub/curl_http_client.h"
 #include "lint/hub/progress.h"
@@ -56,7 +58,16 @@ int RunFetch(const ParsedArgs& args, CommandContext& ctx) {
     return UsageError(
         "fetch", Cat("unexpected argument `", args.positional()[0], "`"), ctx);
   }
-  Collection c = CollectFromFlags("fetch", args, ctx);
+  // Only the collection's part of the configuration: fetch's --output is
+  // the snapshot, not a report.
+  FlagValues flags;
+  flags.config = args.Value("config");
+  flags.no_config = args.Has("no-config");
+  flags.org = args.Value("org");
+  flags.api_url = args.Value("api-url");
+  absl::StatusOr<Config> config = ResolveConfig(flags, ctx.env, "");
+  if (!config.ok()) return ConfigError("fetch", config.status(), ctx);
+  Collection c = CollectFromFlags("fetch", args, *config, ctx);
   if (!c.result) return c.exit_code;
   ReportCollection("fetch", *c.result, ctx);
   std::string output = args.Value("output").value_or("-");
@@ -106,19 +117,20 @@ std::vector<FlagSpec> CollectionFlags() {
 }
 
 Collection CollectFromFlags(std::string_view command, const ParsedArgs& args,
-                            CommandContext& ctx) {
+                            const Config& config, CommandContext& ctx) {
   Collection out;
   hub::FetchOptions options;
-  std::optional<std::string> org = args.Value("org");
-  if (!org || org->empty()) {
-    out.exit_code =
-        UsageError(command, "give the organization with --org NAME", ctx);
+  // --org and --api-url are part of the configuration: flag, then
+  // HUBLINT_ORG / HUBLINT_API_URL, then .hublint.toml.
+  if (config.org.value.empty()) {
+    out.exit_code = UsageError(
+        command,
+        "give the organization with --org NAME (or `org` in .hublint.toml)",
+        ctx);
     return out;
   }
-  options.org = *org;
-  if (std::optional<std::string> url = args.Value("api-url")) {
-    options.api_url = *url;
-  }
+  options.org = config.org.value;
+  options.api_url = config.api_url.value;
   if (absl::StatusOr<hub::ParsedUrl> api = hub::CheckApiUrl(options.api_url);
       !api.ok()) {
     out.exit_code = UsageError(
@@ -234,6 +246,10 @@ Command FetchCommand() {
                    "atomically)"});
   flags.push_back({"allow-partial", "",
                    "exit 0 even when the snapshot is marked incomplete"});
+  flags.push_back({"config", "FILE",
+                   "the configuration file, for `org` and `api_url` (default: "
+                   ".hublint.toml, found upward)"});
+  flags.push_back({"no-config", "", "read no configuration file"});
   return Command{
       .name = "fetch",
       .summary = "collect an organization's state from the Docker Hub API",

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "lint/cli/command.h"
+#include "lint/config/config.h"
 #include "lint/hub/collector.h"
 
 namespace hublint::cli {
@@ -28,8 +29,10 @@ struct Collection {
 // organization. Usage and configuration problems give exit 2, collection
 // failures exit 3, each with a message on ctx.err that starts with
 // "hublint COMMAND: ".
+// The organization and API URL come from `config` (flags, environment,
+// .hublint.toml).
 Collection CollectFromFlags(std::string_view command, const ParsedArgs& args,
-                            CommandContext& ctx);
+                            const Config& config, CommandContext& ctx);
 
 // Prints the report's warnings and the state's gaps on ctx.err.
 void ReportCollection(std::string_view command, const hub::FetchResult& result,

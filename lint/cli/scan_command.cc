@@ -1,5 +1,7 @@
 #include <ostream>
+#include <variant>
 
+#include "lint/cli/check_pipeline.h"
 #include "lint/cli/fetch_command.h"
 #include "lint/state/snapshot_reader.h"
 #include "lint/state/snapshot_writer.h"
@@ -17,7 +19,12 @@ int RunScan(const ParsedArgs& args, CommandContext& ctx) {
     return UsageError(
         "scan", Cat("unexpected argument `", args.positional()[0], "`"), ctx);
   }
-  Collection c = CollectFromFlags("scan", args, ctx);
+  // Configuration, rules, baseline and outputs first: a typo is found
+  // before the organization is collected.
+  std::variant<CheckSetup, int> setup = PrepareCheck("scan", args, ctx);
+  if (int* code = std::get_if<int>(&setup)) return *code;
+  Collection c =
+      CollectFromFlags("scan", args, std::get<CheckSetup>(setup).config, ctx);
   if (!c.result) return c.exit_code;
   ReportCollection("scan", *c.result, ctx);
   // Keep the evidence first, then check what was kept: findings point at
@@ -40,19 +47,16 @@ int RunScan(const ParsedArgs& args, CommandContext& ctx) {
             << ToStd(state.status().message()) << "\n";
     return static_cast<int>(ExitCode::kIncomplete);
   }
-  return CheckLoadedState(*state, args, ctx);
+  return RunChecks("scan", *std::move(state), std::get<CheckSetup>(setup), ctx);
 }
 
 }  // namespace
 
 Command ScanCommand() {
-  // The collection flags, then every check flag except --state (the state
-  // comes from the API), so scan follows check as check grows. A flag both
-  // have is listed once, as check defines it.
-  std::vector<FlagSpec> check_flags;
-  for (const FlagSpec& f : CheckCommand().flags) {
-    if (f.name != "state") check_flags.push_back(f);
-  }
+  // The collection flags, then every check flag but those naming where the
+  // state comes from (it comes from the API), so scan follows check as
+  // check grows. A flag both have is listed once, as check defines it.
+  std::vector<FlagSpec> check_flags = CheckFlags();
   auto in_check = [&check_flags](const std::string& name) {
     for (const FlagSpec& f : check_flags) {
       if (f.name == name) return true;

@@ -1060,12 +1060,13 @@ absl::StatusOr<OrgState> Collector::Assemble() {
               "left out"));
     }
     std::sort(grants_.begin(), grants_.end());
+    std::map<std::string_view, Team*> by_name;
+    for (Team& t : s.teams) by_name[t.name] = &t;
     for (const auto& [team, repo, permission] : grants_) {
-      for (Team& t : s.teams) {
-        if (t.name == team) {
-          t.repository_permissions.push_back({repo, permission, {}, 0});
-        }
-      }
+      auto it = by_name.find(team);
+      if (it == by_name.end()) continue;
+      it->second->repository_permissions.push_back(
+          {.repository = repo, .permission = permission});
     }
   } else {
     for (Member& m : s.members) m.teams.clear();

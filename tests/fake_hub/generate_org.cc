@@ -84,7 +84,7 @@ OrgState GenerateOrg(const GenerateOptions& o) {
       for (int r : repos) {
         Permission p = static_cast<Permission>(1 + rng.Below(3));
         s.teams[t].repository_permissions.push_back(
-            {s.repositories[r].name, p, {}, 0});
+            {.repository = s.repositories[r].name, .permission = p});
       }
     }
   }

@@ -157,8 +157,10 @@ TEST_CASE("scan: fetch, keep the snapshot, check") {
   RunResult r = c.Run({"scan", "--org", "contoso", "--quiet"});
   CHECK(r.exit_code == 0);
   c.CheckSnapshot("hublint-snapshot.json");
-  CHECK(r.out.starts_with("contoso (dockerhub-api state, collected "));
-  CHECK(r.out.find(", complete)\n") != std::string::npos);
+  CHECK(
+      r.out.starts_with("hublint 0.1.0: contoso, dockerhub-api state "
+                        "hublint-snapshot.json, collected "));
+  CHECK(r.out.find(", complete\n") != std::string::npos);
 
   c.hub->AddFault({.endpoint = "org_access_tokens",
                    .fault = Fault::kStatus,
@@ -235,7 +237,8 @@ TEST_CASE("Usage and configuration errors exit 2") {
   };
   const Case cases[] = {
       {{"fetch"},
-       "hublint fetch: give the organization with --org NAME\nRun `hublint "
+       "hublint fetch: give the organization with --org NAME (or `org` in "
+       ".hublint.toml)\nRun `hublint "
        "fetch --help` for usage.\n"},
       {{"fetch", "--org", "x", "--api-url", "http://hub.example.com"},
        "hublint fetch: --api-url: `http://hub.example.com`: plain HTTP would "

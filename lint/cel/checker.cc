@@ -6,7 +6,7 @@
 
 #include "lint/cel/host.h"
 #include "lint/cel/resolver.h"
-#include "lint/cel/spelling.h"
+#include "lint/util/spelling.h"
 #include "lint/cel/strings.h"
 
 namespace hublint::cel {

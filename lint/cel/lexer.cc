@@ -7,7 +7,7 @@
 
 #include "absl/strings/str_format.h"
 #include "lint/cel/strings.h"
-#include "lint/cel/utf8.h"
+#include "lint/util/utf8.h"
 
 namespace hublint::cel {
 namespace {

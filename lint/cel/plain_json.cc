@@ -2,7 +2,7 @@
 
 #include "absl/status/status.h"
 #include "lint/cel/json_reader.h"
-#include "lint/cel/utf8.h"
+#include "lint/util/utf8.h"
 #include "lint/cel/value_builder.h"
 
 namespace hublint::cel {

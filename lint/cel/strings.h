@@ -1,19 +1,16 @@
 #ifndef HUBLINT_CEL_STRINGS_H_
 #define HUBLINT_CEL_STRINGS_H_
 
-// String helpers that accept std::string_view (internal).
-//
-// Why not absl::StrCat: Debian's Abseil is built with its own
-// absl::string_view (ABSL_OPTION_USE_STD_STRING_VIEW 0), so absl::StrCat
-// and friends do not take std::string_view. AbslView()/StdView() convert
-// at the few places that call Abseil with text.
+// String helpers of the CEL library (internal). Cat() and Append() are
+// hublint's own (lint/util/strings.h, which says why not absl::StrCat);
+// AbslView()/StdView() convert at the few places that call Abseil with
+// text.
 
-#include <charconv>
-#include <concepts>
 #include <string>
 #include <string_view>
 
 #include "absl/strings/string_view.h"
+#include "lint/util/strings.h"
 
 namespace hublint::cel {
 
@@ -22,45 +19,6 @@ inline absl::string_view AbslView(std::string_view s) {
 }
 inline std::string_view StdView(absl::string_view s) {
   return std::string_view(s.data(), s.size());
-}
-
-namespace strings_internal {
-
-inline void AppendPiece(std::string* out, std::string_view piece) {
-  out->append(piece);
-}
-inline void AppendPiece(std::string* out, const char* piece) {
-  out->append(piece);
-}
-inline void AppendPiece(std::string* out, const std::string& piece) {
-  out->append(piece);
-}
-inline void AppendPiece(std::string* out, absl::string_view piece) {
-  out->append(piece.data(), piece.size());
-}
-inline void AppendPiece(std::string* out, char piece) { out->push_back(piece); }
-template <typename T>
-requires(std::integral<T> && !std::same_as<T, char> &&
-         !std::same_as<T, bool>) void AppendPiece(std::string* out, T value) {
-  char buffer[24];
-  auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-  out->append(buffer, result.ptr);
-}
-
-}  // namespace strings_internal
-
-// Appends every argument (strings, views, characters, integers).
-template <typename... Args>
-void Append(std::string* out, const Args&... args) {
-  (strings_internal::AppendPiece(out, args), ...);
-}
-
-// The concatenation of every argument.
-template <typename... Args>
-std::string Cat(const Args&... args) {
-  std::string out;
-  Append(&out, args...);
-  return out;
 }
 
 enum class QuoteStyle {

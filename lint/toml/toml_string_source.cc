@@ -1,5 +1,7 @@
 #include "lint/toml/toml_string_source.h"
 
+#include "lint/util/utf8.h"
+
 namespace hublint {
 namespace {
 
@@ -8,24 +10,6 @@ int HexDigit(char c) {
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
   if (c >= 'A' && c <= 'F') return c - 'A' + 10;
   return -1;
-}
-
-void AppendUtf8(std::string* out, uint32_t cp) {
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
 }
 
 ExpressionSource Fallback(size_t value_offset, const std::string& parsed) {
@@ -108,7 +92,7 @@ ExpressionSource TomlStringSource(std::string_view file, size_t value_offset,
             cp = cp * 16 + static_cast<uint32_t>(HexDigit(file[i]));
           }
           std::string utf8;
-          AppendUtf8(&utf8, cp);
+          AppendUtf8(static_cast<char32_t>(cp), &utf8);
           emit(utf8, start);
           break;
         }

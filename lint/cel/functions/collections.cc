@@ -5,7 +5,7 @@
 
 #include "lint/cel/functions/functions.h"
 #include "lint/cel/strings.h"
-#include "lint/cel/utf8.h"
+#include "lint/util/utf8.h"
 
 namespace hublint::cel::functions {
 

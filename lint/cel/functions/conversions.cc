@@ -14,7 +14,7 @@
 #include "lint/cel/host.h"
 #include "lint/cel/strings.h"
 #include "lint/cel/time_util.h"
-#include "lint/cel/utf8.h"
+#include "lint/util/utf8.h"
 #include "lint/cel/value_builder.h"
 
 namespace hublint::cel::functions {

@@ -9,7 +9,7 @@
 #include "absl/strings/ascii.h"
 #include "lint/cel/functions/functions.h"
 #include "lint/cel/strings.h"
-#include "lint/cel/utf8.h"
+#include "lint/util/utf8.h"
 #include "lint/cel/value_builder.h"
 
 namespace hublint::cel::functions {

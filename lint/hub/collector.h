@@ -118,13 +118,12 @@ struct FetchResult {
   FetchReport report;
 };
 
-// Collects the organization. `clock` is used from every worker thread: it
-// must be thread-safe (RealClock; tests use fake_hub::ThreadSafeFakeClock,
-// not util's FakeClock). Errors: kInvalidArgument for unusable options
-// (a plain-http URL to a remote host, ...), kUnauthenticated for refused
-// credentials, kNotFound for an unknown organization, and other codes for
-// failures that left a part unread; the message names the endpoint, the
-// URL and the reason, never a secret.
+// Collects the organization. `clock` is used from every worker thread (both
+// RealClock and FakeClock are thread-safe). Errors: kInvalidArgument for
+// unusable options (a plain-http URL to a remote host, ...), kUnauthenticated
+// for refused credentials, kNotFound for an unknown organization, and other
+// codes for failures that left a part unread; the message names the endpoint,
+// the URL and the reason, never a secret.
 absl::StatusOr<FetchResult> FetchOrg(const FetchOptions& options,
                                      const Credentials& credentials,
                                      HttpClient& http, Clock& clock,

@@ -4,11 +4,14 @@
 // Time behind an interface: rules evaluate against the state's collection
 // time, and reports stamp start and end times; tests fix both.
 
+#include <mutex>
+
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
 
 namespace hublint {
 
+// Implementations are thread-safe.
 class Clock {
  public:
   virtual ~Clock() = default;
@@ -25,16 +28,34 @@ class RealClock : public Clock {
   void Sleep(absl::Duration d) override { absl::SleepFor(d); }
 };
 
-// A clock that only moves when told, for tests.
+// A clock that only moves when told, for tests. Thread-safe, like the
+// real one: the collector sleeps on it from several threads.
 class FakeClock : public Clock {
  public:
   explicit FakeClock(absl::Time now) : now_(now) {}
-  absl::Time Now() const override { return now_; }
-  void Sleep(absl::Duration d) override { now_ += d; }
-  void Advance(absl::Duration d) { now_ += d; }
+  absl::Time Now() const override {
+    std::lock_guard<std::mutex> lock(mu_);
+    return now_;
+  }
+  void Sleep(absl::Duration d) override {
+    std::lock_guard<std::mutex> lock(mu_);
+    now_ += d;
+    slept_ += d;
+  }
+  void Advance(absl::Duration d) {
+    std::lock_guard<std::mutex> lock(mu_);
+    now_ += d;
+  }
+  // The total of every Sleep() so far.
+  absl::Duration slept() const {
+    std::lock_guard<std::mutex> lock(mu_);
+    return slept_;
+  }
 
  private:
+  mutable std::mutex mu_;
   absl::Time now_;
+  absl::Duration slept_;
 };
 
 }  // namespace hublint

@@ -218,35 +218,6 @@ class FakeHub {
   std::atomic<int> logins_{0};
 };
 
-// A Clock for tests whose time moves only when told or when something
-// sleeps on it, safe to share between the client's workers and the server.
-class ThreadSafeFakeClock : public Clock {
- public:
-  explicit ThreadSafeFakeClock(absl::Time now) : now_(now) {}
-  absl::Time Now() const override {
-    std::lock_guard<std::mutex> lock(mu_);
-    return now_;
-  }
-  void Sleep(absl::Duration d) override {
-    std::lock_guard<std::mutex> lock(mu_);
-    now_ += d;
-    slept_ += d;
-  }
-  void Advance(absl::Duration d) {
-    std::lock_guard<std::mutex> lock(mu_);
-    now_ += d;
-  }
-  absl::Duration slept() const {
-    std::lock_guard<std::mutex> lock(mu_);
-    return slept_;
-  }
-
- private:
-  mutable std::mutex mu_;
-  absl::Time now_;
-  absl::Duration slept_;
-};
-
 }  // namespace hublint::fake_hub
 
 #endif  // HUBLINT_TESTS_FAKE_HUB_FAKE_HUB_H_

@@ -492,7 +492,7 @@ TEST_CASE("Plain HTTP only to loopback") {
   hub::Credentials c;
   hub::FetchResult* unused = nullptr;
   (void)unused;
-  fake_hub::ThreadSafeFakeClock clock(absl::UnixEpoch());
+  FakeClock clock(absl::UnixEpoch());
   std::unique_ptr<hub::HttpClient> http = hub::NewCurlHttpClient();
   absl::StatusOr<hub::FetchResult> r = hub::FetchOrg(o, c, *http, clock);
   CHECK(Message(r) ==

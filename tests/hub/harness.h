@@ -41,7 +41,7 @@ struct Harness {
   // The state a complete collection must give.
   OrgState Expected() const;
 
-  fake_hub::ThreadSafeFakeClock clock;
+  FakeClock clock;
   OrgState fixture;
   std::unique_ptr<fake_hub::FakeHub> hub;
   hub::FetchOptions options;

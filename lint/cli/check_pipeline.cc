@@ -140,16 +140,9 @@ std::variant<CheckSetup, int> PrepareCheck(std::string_view command,
   if (!compiled.ok()) return Fail(command, compiled.status(), ctx, kUsage);
   setup.rules = *std::move(compiled);
 
-  std::vector<std::string> formats, paths;
-  for (const hublint::OutputSpec& o : setup.config.outputs.value) {
-    formats.push_back(o.format);
-    paths.push_back(o.path);
-  }
-  absl::StatusOr<std::vector<cli::OutputSpec>> outputs =
-      PairOutputs(formats, paths);
-  if (!outputs.ok())
-    return UsageError(command, ToStd(outputs.status().message()), ctx);
-  setup.outputs.outputs = *std::move(outputs);
+  setup.outputs.outputs = setup.config.outputs.value;
+  if (setup.outputs.outputs.empty())
+    setup.outputs.outputs.push_back(OutputSpec{});
   setup.outputs.category = args.Value("category").value_or("");
 
   absl::StatusOr<std::optional<Baseline>> baseline =

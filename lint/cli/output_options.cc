@@ -29,62 +29,6 @@ std::vector<FlagSpec> OutputFlags() {
   };
 }
 
-absl::StatusOr<std::vector<OutputSpec>> PairOutputs(
-    const std::vector<std::string>& formats,
-    const std::vector<std::string>& outputs) {
-  if (outputs.size() > formats.size()) {
-    return absl::InvalidArgumentError(
-        Cat("more --output files than --format flags (", outputs.size(),
-            " and ", formats.size(),
-            "): give each --output FILE a --format "
-            "before it, e.g. --format sarif --output ",
-            outputs[formats.size()]));
-  }
-  std::vector<OutputSpec> specs;
-  std::set<std::string> paths;
-  std::vector<std::string> to_stdout;
-  for (size_t i = 0; i < formats.size(); ++i) {
-    OutputSpec spec;
-    absl::StatusOr<Format> format = ParseFormat(formats[i]);
-    if (!format.ok()) return format.status();
-    spec.format = *format;
-    spec.path = i < outputs.size() ? outputs[i] : "-";
-    if (spec.path.empty()) {
-      return absl::InvalidArgumentError(Cat("--output for --format ",
-                                            formats[i],
-                                            " is empty: give a file "
-                                            "name, or - for stdout"));
-    }
-    if (spec.path == "-") {
-      to_stdout.push_back(formats[i]);
-    } else if (!paths.insert(spec.path).second) {
-      return absl::InvalidArgumentError(
-          Cat("`", spec.path,
-              "` is given as --output twice: each report "
-              "needs its own file"));
-    }
-    specs.push_back(std::move(spec));
-  }
-  if (to_stdout.size() > 1) {
-    return absl::InvalidArgumentError(
-        Cat("formats ", Join(to_stdout, " and "),
-            " would both go to standard output: give all but one an "
-            "--output FILE"));
-  }
-  if (specs.empty()) specs.push_back(OutputSpec{});
-  return specs;
-}
-
-absl::StatusOr<OutputOptions> ParseOutputOptions(const ParsedArgs& args) {
-  OutputOptions options;
-  absl::StatusOr<std::vector<OutputSpec>> outputs =
-      PairOutputs(args.Values("format"), args.Values("output"));
-  if (!outputs.ok()) return outputs.status();
-  options.outputs = std::move(*outputs);
-  options.category = args.Value("category").value_or("");
-  return options;
-}
-
 absl::Status WriteReports(const Report& report, const OutputOptions& options,
                           CommandContext& ctx) {
   std::vector<std::string> failures;

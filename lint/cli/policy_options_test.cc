@@ -61,7 +61,8 @@ TEST_CASE("Every policy flag reaches the configuration") {
   CHECK(config->fail_on_new.value);
   CHECK(config->baseline.value == "old.sarif");
   CHECK(config->outputs.value ==
-        std::vector<OutputSpec>{{"sarif", "out.sarif"}, {"text", "-"}});
+        std::vector<OutputSpec>{{Format::kSarif, "out.sarif"},
+                                {Format::kText, "-"}});
 }
 
 TEST_CASE("A command without the override flags leaves them unset") {

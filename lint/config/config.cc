@@ -2,12 +2,6 @@
 
 namespace hublint {
 
-const std::vector<std::string>& OutputFormatNames() {
-  static const std::vector<std::string>* names = new std::vector<std::string>{
-      "text", "sarif", "json", "markdown", "junit", "github"};
-  return *names;
-}
-
 std::string_view FailOnName(FailOn fail_on) {
   return fail_on.level ? LevelName(*fail_on.level) : "never";
 }

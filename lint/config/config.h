@@ -22,20 +22,11 @@
 #include "lint/config/waiver.h"
 #include "lint/findings/finding.h"
 #include "lint/model/integration.h"
+#include "lint/report/output_spec.h"
 #include "lint/rules/rule.h"
 #include "lint/util/source_text.h"
 
 namespace hublint {
-
-// The output formats of DESIGN.md, in the order the docs list them.
-const std::vector<std::string>& OutputFormatNames();
-
-// One rendering of the findings: a format and where it goes.
-struct OutputSpec {
-  std::string format;  // one of OutputFormatNames()
-  std::string path;    // "-" for standard output
-  bool operator==(const OutputSpec&) const = default;
-};
 
 // A [rules.<ID>] table: what the config changes about one rule.
 struct RuleSettings {

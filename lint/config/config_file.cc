@@ -6,6 +6,7 @@
 #include <map>
 
 #include "lint/config/glob.h"
+#include "lint/report/format.h"
 #include "lint/toml/toml_position.h"
 #include "lint/util/files.h"
 #include "lint/util/spelling.h"
@@ -254,15 +255,14 @@ void ConfigParser::ParseOutputs(const toml::table& root) {
   for (const toml::node& element : *outputs) {
     const toml::table& table = *element.as_table();
     CheckKeys(table, kOutputKeys, " in [[output]]");
-    OutputSpec spec{"", "-"};
+    OutputSpec spec;
     if (const auto* format = GetString(table, "format")) {
-      const std::vector<std::string>& names = OutputFormatNames();
-      if (std::find(names.begin(), names.end(), format->get()) == names.end()) {
-        Error(*format, Cat("unknown format \"", format->get(), "\"",
-                           DidYouMean(format->get(), names), " (one of ",
-                           Join(names, ", "), ")"));
+      absl::StatusOr<Format> parsed = ParseFormat(format->get());
+      if (parsed.ok()) {
+        spec.format = *parsed;
+      } else {
+        Error(*format, ToStd(parsed.status().message()));
       }
-      spec.format = format->get();
     } else if (!table.contains("format")) {
       Missing(table, "format", " in [[output]]");
     }
@@ -270,6 +270,9 @@ void ConfigParser::ParseOutputs(const toml::table& root) {
       spec.path = path->get() == "-" ? "-" : Resolve(path->get());
     }
     specs.push_back(std::move(spec));
+  }
+  if (absl::Status checked = CheckOutputs(specs); !checked.ok()) {
+    Error(*root.get("output"), ToStd(checked.message()));
   }
   config_.outputs = {std::move(specs), At(*root.get("output"))};
 }

@@ -32,9 +32,10 @@ TEST_CASE("Reads every key of the example config, with provenance") {
   CHECK(config->baseline.from.origin == ConfigOrigin::kDefault);
   CHECK(config->sso_enforced.value == false);
   // Paths are resolved against the file's folder.
-  CHECK(config->outputs.value ==
-        std::vector<OutputSpec>{{"sarif", "fixtures/config/hublint.sarif"},
-                                {"text", "-"}});
+  CHECK(
+      config->outputs.value ==
+      std::vector<OutputSpec>{{Format::kSarif, "fixtures/config/hublint.sarif"},
+                              {Format::kText, "-"}});
 
   REQUIRE(config->rules.size() == 1);
   const RuleSettings& role = config->rules[0];
@@ -180,8 +181,8 @@ TEST_CASE("Every configuration error, word for word") {
        "[output]\n"
        "^"},
       {"output format", "[[output]]\nformat = \"sarf\"\n",
-       ".hublint.toml:2:10: unknown format \"sarf\"; did you mean `sarif`? "
-       "(one of text, sarif, json, markdown, junit, github)\n"
+       ".hublint.toml:2:10: unknown format `sarf`; did you mean `sarif`? "
+       "(formats: text, json, sarif, markdown, junit, github)\n"
        "format = \"sarf\"\n"
        "         ^"},
       {"output without format", "[[output]]\npath = \"x.sarif\"\n",
@@ -362,8 +363,8 @@ TEST_CASE("Several mistakes are reported together, in file order") {
         "true or false\n"
         "fail_on_review = \"yes\"\n"
         "                 ^\n"
-        "fixtures/config/bad/bad-values.toml:6:10: unknown format \"sarif2\"; "
-        "did you mean `sarif`? (one of text, sarif, json, markdown, junit, "
+        "fixtures/config/bad/bad-values.toml:6:10: unknown format `sarif2`; "
+        "did you mean `sarif`? (formats: text, json, sarif, markdown, junit, "
         "github)\n"
         "format = \"sarif2\"\n"
         "         ^\n"

@@ -136,7 +136,7 @@ std::string ShowConfig(const Config& c) {
   for (const OutputSpec& output : c.outputs.value) {
     p.Blank();
     p.Line("[[output]]", &c.outputs.from);
-    p.Line(Cat("format = ", TomlString(output.format)));
+    p.Line(Cat("format = ", TomlString(FormatName(output.format))));
     p.Line(Cat("path = ", TomlString(output.path)));
   }
   for (const RuleSettings& rule : c.rules) {

@@ -40,7 +40,8 @@ owner = "platform-team"
   REQUIRE(config.ok());
   config->fail_on_review = {true,
                             Provenance::Environment("HUBLINT_FAIL_ON_REVIEW")};
-  config->outputs = {{{"sarif", "hublint.sarif"}}, Provenance::Flag("format")};
+  config->outputs = {{{Format::kSarif, "hublint.sarif"}},
+                     Provenance::Flag("format")};
   CHECK(
       ShowConfig(*config) ==
       R"(# The effective configuration of hublint, and where each value comes from.

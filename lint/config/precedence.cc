@@ -153,28 +153,18 @@ absl::Status ApplyOverrides(const FlagValues& flags, const Environment& env,
                         o->from};
   }
   if (!flags.formats.empty() || !flags.outputs.empty()) {
-    if (flags.outputs.size() > flags.formats.size()) {
-      return Invalid(Provenance::Flag("output"),
-                     Cat("more --output than --format flags (",
-                         flags.outputs.size(), " and ", flags.formats.size(),
-                         "); give a --format for each --output"));
+    absl::StatusOr<std::vector<OutputSpec>> outputs =
+        PairOutputs(flags.formats, flags.outputs);
+    if (!outputs.ok()) {
+      return Invalid(
+          Provenance::Flag(flags.formats.empty() ? "output" : "format"),
+          ToStd(outputs.status().message()));
     }
-    std::vector<OutputSpec> outputs;
-    for (size_t i = 0; i < flags.formats.size(); ++i) {
-      const std::string& format = flags.formats[i];
-      const std::vector<std::string>& names = OutputFormatNames();
-      if (std::find(names.begin(), names.end(), format) == names.end()) {
-        return Invalid(
-            Provenance::Flag("format"),
-            Cat("unknown format \"", format, "\"", DidYouMean(format, names),
-                " (one of ", Join(names, ", "), ")"));
-      }
-      outputs.push_back({format, i < flags.outputs.size()
-                                     ? FromWorkingDirectory(working_directory,
-                                                            flags.outputs[i])
-                                     : "-"});
+    for (OutputSpec& o : *outputs) {
+      if (o.path != "-")
+        o.path = FromWorkingDirectory(working_directory, o.path);
     }
-    config->outputs = {std::move(outputs), Provenance::Flag("format")};
+    config->outputs = {*std::move(outputs), Provenance::Flag("format")};
   }
   return absl::OkStatus();
 }

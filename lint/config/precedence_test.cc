@@ -220,7 +220,7 @@ TEST_CASE("Each setting: flag over environment over file over default") {
        [](const Config& c) {
          std::string out;
          for (const OutputSpec& o : c.outputs.value) {
-           Append(&out, o.format, "=", o.path, " ");
+           Append(&out, FormatName(o.format), "=", o.path, " ");
          }
          return Cat(out, c.outputs.from.ToString());
        },
@@ -234,7 +234,7 @@ TEST_CASE("Each setting: flag over environment over file over default") {
        [](const Config& c) {
          std::string out;
          for (const OutputSpec& o : c.outputs.value) {
-           Append(&out, o.format, "=", o.path, " ");
+           Append(&out, FormatName(o.format), "=", o.path, " ");
          }
          return Cat(out, c.outputs.from.ToString());
        },
@@ -360,7 +360,7 @@ TEST_CASE("Every precedence error, word for word") {
          f.formats = {"sarif", "md"};
        }),
        {},
-       "flag --format: unknown format \"md\" (one of text, sarif, json, "
+       "flag --format: unknown format `md` (formats: text, json, sarif, "
        "markdown, junit, github)"},
       {"more outputs than formats",
        Flags([](FlagValues& f) {
@@ -368,13 +368,15 @@ TEST_CASE("Every precedence error, word for word") {
          f.outputs = {"a.sarif", "b.txt"};
        }),
        {},
-       "flag --output: more --output than --format flags (2 and 1); give a "
-       "--format for each --output"},
+       "flag --format: more --output files than --format flags (2 and 1): "
+       "give each --output FILE a --format before it, e.g. --format sarif "
+       "--output b.txt"},
       {"an output without a format",
        Flags([](FlagValues& f) { f.outputs = {"a.sarif"}; }),
        {},
-       "flag --output: more --output than --format flags (1 and 0); give a "
-       "--format for each --output"},
+       "flag --output: more --output files than --format flags (1 and 0): "
+       "give each --output FILE a --format before it, e.g. --format sarif "
+       "--output a.sarif"},
       {"--fail-on-new without a baseline",
        Flags([](FlagValues& f) { f.fail_on_new = true; }),
        {},

@@ -8,7 +8,10 @@ cd "$(dirname "$0")/.."
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build build -j"$(nproc)" --target hublint
 set +e
-./build/lint/cli/hublint check --state fixtures/orgs/compliant.json
+./build/lint/cli/hublint check --state fixtures/orgs/example.json \
+  --format text --format markdown --output hublint-report.md
 code=$?
 set -e
-echo "hublint exited with $code (0 clean, 1 findings, 2 usage, 3 incomplete state)"
+echo
+echo "hublint exited with $code (0 clean, 1 findings, 2 usage or configuration, 3 incomplete state)."
+echo "The Markdown report is in hublint-report.md."

@@ -35,6 +35,11 @@ int Fail(std::string_view command, const absl::Status& status,
   return code;
 }
 
+// Reports show run times to the second.
+absl::Time WholeSeconds(absl::Time t) {
+  return absl::FromUnixSeconds(absl::ToUnixSeconds(t));
+}
+
 // Says on stderr what the state is missing; returns whether to go on.
 bool ReportGaps(std::string_view command, const OrgState& s, bool allow_partial,
                 CommandContext& ctx) {
@@ -123,7 +128,7 @@ absl::StatusOr<std::vector<Rule>> LoadRulePacks(
 std::variant<CheckSetup, int> PrepareCheck(std::string_view command,
                                            const ParsedArgs& args,
                                            CommandContext& ctx) {
-  CheckSetup setup{.start_time = ctx.clock.Now()};
+  CheckSetup setup{.start_time = WholeSeconds(ctx.clock.Now())};
   setup.allow_partial = args.Has("allow-partial");
   absl::StatusOr<Config> config = LoadEffectiveConfig(args, ctx.env);
   if (!config.ok()) return ConfigError(command, config.status(), ctx);
@@ -184,7 +189,7 @@ int RunChecks(std::string_view command, OrgState state, const CheckSetup& setup,
     if (info.help_text.empty()) info.help_text = info.help_markdown;
     report.rules.push_back(std::move(info));
   }
-  report.run.end_time = ctx.clock.Now();
+  report.run.end_time = WholeSeconds(ctx.clock.Now());
   if (absl::Status written = WriteReports(report, setup.outputs, ctx);
       !written.ok()) {
     return Fail(command, written, ctx, kUsage);

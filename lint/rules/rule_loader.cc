@@ -28,6 +28,24 @@ const std::vector<std::string> kTestKeys = {"name", "state", "expect",
 const std::vector<std::string> kResourceKinds = {
     "org", "member", "team", "repository", "token", "invite", "integration"};
 
+// The first paragraph of the help's "What it flags" section, as one line of
+// plain text (SARIF's fullDescription); the title when there is none.
+std::string DescriptionFromHelp(const RuleInfo& info) {
+  std::string_view help = info.help_markdown;
+  size_t section = help.find("## What it flags");
+  if (section == std::string_view::npos) return info.title;
+  size_t start = help.find('\n', section);
+  if (start == std::string_view::npos) return info.title;
+  start = help.find_first_not_of('\n', start);
+  if (start == std::string_view::npos) return info.title;
+  size_t end = help.find("\n\n", start);
+  std::string paragraph(help.substr(start, end == std::string_view::npos ? end : end - start));
+  for (char& c : paragraph) {
+    if (c == '\n') c = ' ';
+  }
+  return paragraph.starts_with("#") ? info.title : paragraph;
+}
+
 class RuleParser {
  public:
   RuleParser(std::string text, const std::string& path)
@@ -165,9 +183,7 @@ void RuleParser::ParseIdentity(const toml::table& root) {
     }
     while (!info.name.empty() && info.name.back() == '-') info.name.pop_back();
   }
-  if (!GetString(root, "description", false, &info.description)) {
-    info.description = info.title;
-  }
+  bool has_description = GetString(root, "description", false, &info.description);
   std::string level;
   if (GetString(root, "level", true, &level, &offset)) {
     std::optional<Level> parsed = ParseLevel(level);
@@ -225,6 +241,7 @@ void RuleParser::ParseIdentity(const toml::table& root) {
       info.help_markdown.find_first_not_of(" \n") == std::string::npos) {
     Error(offset, "`help` must not be empty");
   }
+  if (!has_description) info.description = DescriptionFromHelp(info);
 }
 
 void RuleParser::ParseParams(const toml::table& root) {

@@ -1,5 +1,7 @@
 #include "lint/cel/time_util.h"
 
+#include "lint/util/time_format.h"
+
 #include <cstdint>
 #include <cstdlib>
 #include <limits>
@@ -53,65 +55,15 @@ bool DurationInRange(absl::Duration d) {
 }
 
 absl::StatusOr<absl::Time> TimestampFromString(std::string_view text) {
-  size_t pos = 0;
-  int year, month, day, hour, minute, second;
-  if (!Digits(text, &pos, 4, &year) || !Expect(text, &pos, '-') ||
-      !Digits(text, &pos, 2, &month) || !Expect(text, &pos, '-') ||
-      !Digits(text, &pos, 2, &day)) {
-    return BadTimestamp(text);
-  }
-  if (pos >= text.size() || (text[pos] != 'T' && text[pos] != 't')) {
-    return BadTimestamp(text);
-  }
-  ++pos;
-  if (!Digits(text, &pos, 2, &hour) || !Expect(text, &pos, ':') ||
-      !Digits(text, &pos, 2, &minute) || !Expect(text, &pos, ':') ||
-      !Digits(text, &pos, 2, &second)) {
-    return BadTimestamp(text);
-  }
-  int64_t nanos = 0;
-  if (pos < text.size() && text[pos] == '.') {
-    ++pos;
-    int digits = 0;
-    while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9') {
-      if (digits < 9) nanos = nanos * 10 + (text[pos] - '0');
-      ++digits;
-      ++pos;
-    }
-    if (digits == 0) return BadTimestamp(text);
-    for (int i = digits; i < 9; ++i) nanos *= 10;
-  }
-  int offset_seconds = 0;
-  if (pos < text.size() && (text[pos] == 'Z' || text[pos] == 'z')) {
-    ++pos;
-  } else if (pos < text.size() && (text[pos] == '+' || text[pos] == '-')) {
-    int sign = text[pos] == '-' ? -1 : 1;
-    ++pos;
-    int oh, om;
-    if (!Digits(text, &pos, 2, &oh) || !Expect(text, &pos, ':') ||
-        !Digits(text, &pos, 2, &om) || oh > 23 || om > 59) {
-      return BadTimestamp(text);
-    }
-    offset_seconds = sign * (oh * 3600 + om * 60);
-  } else {
-    return BadTimestamp(text);
-  }
-  if (pos != text.size()) return BadTimestamp(text);
-  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 ||
-      second > 60) {
-    return BadTimestamp(text);
-  }
-  absl::CivilSecond civil(year, month, day, hour, minute, second);
-  if (civil.day() != day || civil.month() != month) {
-    return BadTimestamp(text);  // e.g. February 30th
-  }
-  absl::Time t = absl::FromCivil(civil, absl::UTCTimeZone()) -
-                 absl::Seconds(offset_seconds) + absl::Nanoseconds(nanos);
-  if (!TimestampInRange(t)) {
+  // RFC 3339, read by the one parser hublint has (lint/util/time_format.h);
+  // CEL adds the range 0001-01-01 to 9999-12-31 and its own message.
+  absl::StatusOr<absl::Time> t = ParseRfc3339(text);
+  if (!t.ok()) return BadTimestamp(text);
+  if (!TimestampInRange(*t)) {
     return absl::OutOfRangeError(
         Cat("timestamp \"", text, "\" is out of range"));
   }
-  return t;
+  return *t;
 }
 
 std::string TimestampToString(absl::Time t) {

@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <charconv>
 #include <filesystem>
 #include <ostream>
 
@@ -35,9 +36,19 @@ int Fail(std::string_view command, const absl::Status& status,
   return code;
 }
 
-// Reports show run times to the second.
-absl::Time WholeSeconds(absl::Time t) {
-  return absl::FromUnixSeconds(absl::ToUnixSeconds(t));
+// The run's time as reports show it: to the second, and fixed by
+// SOURCE_DATE_EPOCH when set (the reproducible-builds convention), so a
+// report can be compared byte for byte with an earlier one.
+absl::Time ReportTime(const CommandContext& ctx) {
+  if (std::optional<std::string> epoch = ctx.env.Get("SOURCE_DATE_EPOCH")) {
+    int64_t seconds = 0;
+    auto [end, error] =
+        std::from_chars(epoch->data(), epoch->data() + epoch->size(), seconds);
+    if (error == std::errc() && end == epoch->data() + epoch->size()) {
+      return absl::FromUnixSeconds(seconds);
+    }
+  }
+  return absl::FromUnixSeconds(absl::ToUnixSeconds(ctx.clock.Now()));
 }
 
 // Says on stderr what the state is missing; returns whether to go on.
@@ -128,7 +139,7 @@ absl::StatusOr<std::vector<Rule>> LoadRulePacks(
 std::variant<CheckSetup, int> PrepareCheck(std::string_view command,
                                            const ParsedArgs& args,
                                            CommandContext& ctx) {
-  CheckSetup setup{.start_time = WholeSeconds(ctx.clock.Now())};
+  CheckSetup setup{.start_time = ReportTime(ctx)};
   setup.allow_partial = args.Has("allow-partial");
   absl::StatusOr<Config> config = LoadEffectiveConfig(args, ctx.env);
   if (!config.ok()) return ConfigError(command, config.status(), ctx);
@@ -189,7 +200,7 @@ int RunChecks(std::string_view command, OrgState state, const CheckSetup& setup,
     if (info.help_text.empty()) info.help_text = info.help_markdown;
     report.rules.push_back(std::move(info));
   }
-  report.run.end_time = WholeSeconds(ctx.clock.Now());
+  report.run.end_time = ReportTime(ctx);
   if (absl::Status written = WriteReports(report, setup.outputs, ctx);
       !written.ok()) {
     return Fail(command, written, ctx, kUsage);

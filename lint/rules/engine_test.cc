@@ -146,6 +146,11 @@ TEST_CASE("Never-expiring tokens read as null, unknown ones as unknown") {
   REQUIRE(findings.size() == 2);
   CHECK(findings[0].resource == "token:4a1f3c2e-9d8b-4e6f-a1b2-c3d4e5f60718");
   CHECK(findings[0].kind == FindingKind::kReview);
+  // A token is named by its id and, for people, its label.
+  CHECK(
+      findings[0].message ==
+      "cannot decide: expires_at of token:4a1f3c2e-9d8b-4e6f-a1b2-c3d4e5f60718 "
+      "(`ci-pull`) is unknown");
   CHECK(findings[1].kind == FindingKind::kFail);
   CHECK(findings[1].message == "defender never expires");
 }

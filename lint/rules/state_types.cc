@@ -884,7 +884,11 @@ std::string DescribeUnknown(std::string_view path, const StructType* type,
   if (type == MemberType()) {
     resource = Cat("member:", static_cast<const Member*>(object)->username);
   } else if (type == TokenType()) {
-    resource = Cat("token:", static_cast<const AccessToken*>(object)->id);
+    // A token's id is a uuid; its label is what people know it by.
+    const auto* token = static_cast<const AccessToken*>(object);
+    resource = token->label.empty()
+                   ? Cat("token:", token->id)
+                   : Cat("token:", token->id, " (`", token->label, "`)");
   } else if (type == TeamType()) {
     resource = Cat("team:", static_cast<const Team*>(object)->name);
   } else if (type == RepositoryType()) {

@@ -15,17 +15,19 @@
 namespace hublint {
 namespace {
 
-std::string ResolveStatePath(const std::string& state,
-                             const std::string& rule_path) {
+// A test case's file or folder: as given when it exists from the working
+// directory, else relative to the repository the rule file is in.
+std::string ResolveTestPath(const std::string& path,
+                            const std::string& rule_path) {
   std::error_code ec;
-  if (std::filesystem::exists(state, ec)) return state;
+  if (std::filesystem::exists(path, ec)) return path;
   std::filesystem::path repo = std::filesystem::path(rule_path)
                                    .parent_path()
                                    .parent_path()
                                    .parent_path();
-  std::filesystem::path beside = repo / state;
+  std::filesystem::path beside = repo / path;
   if (std::filesystem::exists(beside, ec)) return beside.string();
-  return state;
+  return path;
 }
 
 // What a test case evaluates, as its files resolved: each distinct input is
@@ -82,7 +84,7 @@ std::vector<RuleTestOutcome> RunRuleTests(const RuleSet& rules) {
       outcome.tfplan = test.tfplan;
       outcome.line = file.PositionOf(test.file_offset).line;
       auto resolve = [&](const std::string& path) {
-        return path.empty() ? path : ResolveStatePath(path, rule.path);
+        return path.empty() ? path : ResolveTestPath(path, rule.path);
       };
       const LoadedState& state = load(
           {resolve(test.state), resolve(test.tfplan), resolve(test.tf_dir)});

@@ -231,7 +231,12 @@ std::string RuleDocPage(const Rule& rule) {
       std::vector<std::string> expect;
       for (const std::string& e : test.expect)
         expect.push_back(Cat("`", e, "`"));
-      Append(&out, "- ", test.name, ": on `", test.state, "`, ",
+      std::string input =
+          test.tfplan.empty() ? Cat("`", test.state, "`")
+          : test.state.empty()
+              ? Cat("the plan `", test.tfplan, "`")
+              : Cat("the plan `", test.tfplan, "` on `", test.state, "`");
+      Append(&out, "- ", test.name, ": on ", input, ", ",
              expect.empty() ? std::string("nothing fires")
                             : Cat("fires on ", Join(expect, ", ")),
              "\n");

@@ -95,7 +95,8 @@ int Test(std::vector<Rule> rules, CommandContext& ctx) {
 
 int Docs(const std::vector<Rule>& rules, const std::string& dir,
          CommandContext& ctx) {
-  for (const auto& [path, text] : RuleDocPages(rules)) {
+  std::map<std::string, std::string> pages = RuleDocPages(rules);
+  for (const auto& [path, text] : pages) {
     std::filesystem::path target = std::filesystem::path(dir) / path;
     std::error_code ec;
     std::filesystem::create_directories(target.parent_path(), ec);
@@ -104,8 +105,7 @@ int Docs(const std::vector<Rule>& rules, const std::string& dir,
       return kUsage;
     }
   }
-  ctx.out << "wrote " << rules.size() + 1 << " pages under " << dir
-          << "/rules\n";
+  ctx.out << "wrote " << pages.size() << " pages under " << dir << "/rules\n";
   return 0;
 }
 

@@ -4,6 +4,7 @@
 
 #include "lint/rules/rule_loader.h"
 #include "lint/state/snapshot_reader.h"
+#include "lint/tfplan/plan_reader.h"
 #include "lint/util/strings.h"
 
 namespace hublint {
@@ -145,6 +146,11 @@ TEST_CASE("Never-expiring tokens read as null, unknown ones as unknown") {
   REQUIRE(findings.size() == 2);
   CHECK(findings[0].resource == "token:4a1f3c2e-9d8b-4e6f-a1b2-c3d4e5f60718");
   CHECK(findings[0].kind == FindingKind::kReview);
+  // A token is named by its id and, for people, its label.
+  CHECK(
+      findings[0].message ==
+      "cannot decide: expires_at of token:4a1f3c2e-9d8b-4e6f-a1b2-c3d4e5f60718 "
+      "(`ci-pull`) is unknown");
   CHECK(findings[1].kind == FindingKind::kFail);
   CHECK(findings[1].message == "defender never expires");
 }
@@ -184,6 +190,116 @@ TEST_CASE("The result does not depend on the number of threads") {
   four.threads = 4;
   CHECK(Summaries(Evaluate(rules, state, one)) ==
         Summaries(Evaluate(rules, state, four)));
+}
+
+OrgState EscalationPlan() {
+  TfPlanOptions options;
+  options.tf_dir = "fixtures/tfplan/escalation";
+  absl::StatusOr<OrgState> state =
+      ReadTerraformPlanFile("fixtures/tfplan/escalation/plan.json", options);
+  INFO(ToStd(state.status().message()));
+  REQUIRE(state.ok());
+  return *std::move(state);
+}
+
+TEST_CASE("A plan's change: actions, address, before and after") {
+  struct {
+    const char* resource;
+    const char* when;
+    const char* check;
+    const char* message;
+    const char* finding;
+  } cases[] = {
+      {"member", "has(member.change) && member.change.actions == [\"update\"]",
+       "member.change.after.role == member.change.before.role",
+       "{{member.username}}: {{member.change.before.role}} to "
+       "{{member.change.after.role}} by {{member.change.address}} "
+       "({{member.change.actions}})",
+       "fail member:bob fixtures/tfplan/escalation/main.tf:24: bob: member to "
+       "owner by docker_org_member.bob (update)"},
+      {"repository", "has(repository.change)",
+       "!(repository.change.before.private == true && "
+       "repository.change.after.private == false)",
+       "{{repository.name}} made public",
+       "fail repository:acme/web fixtures/tfplan/escalation/main.tf:41: "
+       "acme/web made public"},
+      // Team grants carry theirs too.
+      {"team", "",
+       "team.repository_permissions.all(p, p.change == null || "
+       "p.change.before.permission == p.change.after.permission)",
+       "{{team.name}}: {{team.repository_permissions.map(p, "
+       "p.change.before.permission + \" to \" + p.change.after.permission)}}",
+       "fail team:release fixtures/tfplan/escalation/main.tf:36: release: "
+       "read to admin"},
+  };
+  OrgState plan = EscalationPlan();
+  for (const auto& c : cases) {
+    CAPTURE(c.check);
+    RuleSet rules = Compile(c.resource, c.when, c.check, c.message);
+    CHECK(Lines(Summaries(Evaluate(rules, plan))) == c.finding);
+  }
+}
+
+TEST_CASE("Without a plan, `change` is null and has() is false") {
+  for (std::string check :
+       {"member.change == null", "!has(member.change)",
+        "org.settings.image_access_management.change == null",
+        "org.settings.registry_access_management.change == null"}) {
+    CAPTURE(check);
+    RuleSet rules = Compile("member", "", check, "m");
+    CHECK(Evaluate(rules, Fixture("compliant.json")).empty());
+  }
+  for (std::string_view resource : {"team", "repository", "token", "invite"}) {
+    CAPTURE(resource);
+    RuleSet rules =
+        Compile(resource, "", Cat("!has(", resource, ".change)"), "m");
+    CHECK(Evaluate(rules, Fixture("compliant.json")).empty());
+  }
+}
+
+TEST_CASE(
+    "Change values: null, bool, double, string; unknown and sensitive "
+    "ones are left out") {
+  OrgState state = Fixture("compliant.json");
+  ResourceChange change;
+  change.actions = {"update"};
+  change.address = "docker_org_member.alice";
+  change.before = {{"role", ChangeValue::String("member")},
+                   {"email", ChangeValue::Null()}};
+  change.after = {{"role", ChangeValue::String("owner")},
+                  {"invite_id", ChangeValue::Unknown()},
+                  {"password", ChangeValue::Sensitive()},
+                  {"private", ChangeValue::Bool(false)},
+                  {"team_id", ChangeValue::Number(4107)}};
+  state.members[0].change = change;
+  REQUIRE(state.Finalize().empty());
+  auto message = [&](std::string_view expression) {
+    RuleSet rules = Compile("member", "has(member.change)", "false",
+                            Cat("{{", expression, "}}"));
+    std::vector<Finding> findings = Evaluate(rules, state);
+    REQUIRE(findings.size() == 1);
+    return findings[0].message;
+  };
+  CHECK(message("member.change.after.map(k, k)") == "private, role, team_id");
+  CHECK(message("member.change.after.size()") == "3");
+  CHECK(message("[has(member.change.after.role), "
+                "has(member.change.after.invite_id), "
+                "has(member.change.after.password), "
+                "\"invite_id\" in member.change.after]") ==
+        "true, false, false, false");
+  CHECK(message("[type(member.change.after.team_id) == double, "
+                "member.change.after.team_id == 4107, "
+                "member.change.after.private == false, "
+                "member.change.before.email == null]") ==
+        "true, true, true, true");
+  // Reading a left-out value is an error: the check gives a review.
+  RuleSet rules = Compile("member", "has(member.change)",
+                          "member.change.after.invite_id == \"\"", "m");
+  std::vector<Finding> findings = Evaluate(rules, state);
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].kind == FindingKind::kReview);
+  CHECK(findings[0].message.starts_with("the check could not be evaluated: "));
+  CHECK(findings[0].message.find("invite_id") != std::string::npos);
 }
 
 TEST_CASE("RepositoryUri and LogicalName") {

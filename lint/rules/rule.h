@@ -16,7 +16,10 @@
 //   help = """Markdown"""
 //   [params]                        # defaults; the config may override them
 //   [variables]                     # CEL values computed once per run
-//   [[test]]                        # embedded test cases
+//   [[test]]                        # embedded test cases:
+//   name = "..."                    #   state = "snapshot.json", or
+//   expect = ["member:bob"]         #   tfplan = "plan.json" (+ tf_dir,
+//                                   #   state = the snapshot beneath)
 //
 // A Rule holds the text as written and where each piece came from, so that
 // every later error (a CEL type error, a bad regex) points at the file,
@@ -42,12 +45,19 @@ using ParamValue =
 // "bool", "int", "double", "string", "list(string)".
 std::string_view ParamTypeName(const ParamValue& value);
 
-// An embedded test case: run the rule on `state` (a path relative to the
-// repository root), with `params` overriding the rule's defaults; exactly
-// the resources in `expect` must fire (fail or review), nothing else.
+// An embedded test case: run the rule on a state, with `params` overriding
+// the rule's defaults; exactly the resources in `expect` must fire (fail or
+// review), nothing else. Paths are relative to the repository root.
+//
+// The state is a snapshot or declared state (`state`), or a Terraform plan
+// (`tfplan`), read as `hublint check --tfplan` reads it: with `tf_dir`, the
+// plan's `.tf` files, for locations; with `state` too, the snapshot the
+// plan's changes are applied onto (else the plan alone, a partial view).
 struct RuleTestCase {
   std::string name;
-  std::string state;
+  std::string state;                // empty only when `tfplan` is set
+  std::string tfplan;               // empty: no plan
+  std::string tf_dir;               // only with `tfplan`
   std::vector<std::string> expect;  // "member:bob", ...
   std::map<std::string, ParamValue> params;
   uint32_t file_offset = 0;  // where the [[test]] table starts

@@ -4,8 +4,10 @@
 // The rule reference under docs/rules/, generated from the rule files and
 // never edited by hand (clang-tidy's checks list, not hadolint's hand-kept
 // table): one page per rule, docs/rules/<pack>/<ID>.md, and an index,
-// docs/rules/index.md. `hublint rules docs` writes them; a test fails when
-// the checked-in pages differ from what the rules generate.
+// docs/rules/index.md, and the reference of every CEL type and field rules
+// can use, docs/rules/cel-reference.md, generated from the declarations in
+// state_types.cc. `hublint rules docs` writes them; a test fails when the
+// checked-in pages differ from what the code generates.
 
 #include <map>
 #include <string>
@@ -24,8 +26,15 @@ std::string RuleDocPage(const Rule& rule);
 // title, by pack, in id order.
 std::string RuleIndexPage(const std::vector<Rule>& rules);
 
+// The CEL reference: what is in scope (`org`, `now`, `params`, `variables`,
+// the resource), then each type of state_types.h with its fields, their
+// CEL types, whether each is unknowable or nullable, where the type is
+// reached from, and a line about each.
+std::string CelReferencePage();
+
 // Every page keyed by its path relative to the docs folder
-// ("rules/index.md", "rules/dockerhub/DH-MFA-001.md").
+// ("rules/index.md", "rules/cel-reference.md",
+// "rules/dockerhub/DH-MFA-001.md").
 std::map<std::string, std::string> RuleDocPages(const std::vector<Rule>& rules);
 
 // "high" for a security severity of 7.0 to 8.9, as GitHub rates it.

@@ -23,8 +23,8 @@ const std::vector<std::string> kTopLevelKeys = {
     "tags",        "resource",  "when",
     "check",       "message",   "help",
     "params",      "variables", "test"};
-const std::vector<std::string> kTestKeys = {"name", "state", "expect",
-                                            "params"};
+const std::vector<std::string> kTestKeys = {"name",   "state",  "tfplan",
+                                            "tf_dir", "expect", "params"};
 const std::vector<std::string> kResourceKinds = {
     "org", "member", "team", "repository", "token", "invite", "integration"};
 
@@ -316,7 +316,20 @@ void RuleParser::ParseTests(const toml::table& root) {
       }
     }
     GetString(table, "name", true, &test.name);
-    GetString(table, "state", true, &test.state);
+    // A snapshot (`state`), or a plan (`tfplan`) with perhaps a snapshot
+    // beneath it.
+    bool has_plan = table.get("tfplan") != nullptr;
+    GetString(table, "tfplan", false, &test.tfplan);
+    GetString(table, "state", false, &test.state);
+    if (!has_plan && table.get("state") == nullptr) {
+      Error(test.file_offset,
+            "missing required key `state` (or `tfplan`) in [[test]]");
+    }
+    size_t tf_dir_offset = 0;
+    if (GetString(table, "tf_dir", false, &test.tf_dir, &tf_dir_offset) &&
+        !has_plan) {
+      Error(tf_dir_offset, "`tf_dir` in [[test]] needs `tfplan`");
+    }
     if (const toml::node* expect = table.get("expect")) {
       if (GetStringList(*expect, "expect", &test.expect)) {
         for (size_t i = 0; i < test.expect.size(); ++i) {

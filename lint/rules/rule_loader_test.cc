@@ -44,6 +44,13 @@ name = "silent on a compliant org"
 state = "fixtures/orgs/compliant.json"
 expect = []
 params = { max_editors = 5 }
+
+[[test]]
+name = "a plan on a snapshot"
+tfplan = "fixtures/tfplan/escalation/plan.json"
+tf_dir = "fixtures/tfplan/escalation"
+state = "fixtures/tfplan/acme-snapshot.json"
+expect = ["member:bob"]
 )toml";
 
 TEST_CASE("Parses every field of a rule") {
@@ -72,11 +79,17 @@ TEST_CASE("Parses every field of a rule") {
   CHECK(std::get<std::string>(rule->params.at("domain")) == "contoso.com");
   REQUIRE(rule->variables.size() == 1);
   CHECK(rule->variables[0].first == "editors");
-  REQUIRE(rule->tests.size() == 2);
+  REQUIRE(rule->tests.size() == 3);
   CHECK(rule->tests[0].expect ==
         std::vector<std::string>{"member:bob", "member:erin"});
+  CHECK(rule->tests[0].state == "fixtures/orgs/mfa-missing.json");
+  CHECK(rule->tests[0].tfplan.empty());
   CHECK(rule->tests[1].expect.empty());
   CHECK(std::get<int64_t>(rule->tests[1].params.at("max_editors")) == 5);
+  CHECK(rule->tests[2].tfplan == "fixtures/tfplan/escalation/plan.json");
+  CHECK(rule->tests[2].tf_dir == "fixtures/tfplan/escalation");
+  CHECK(rule->tests[2].state == "fixtures/tfplan/acme-snapshot.json");
+  CHECK(rule->tests[2].expect == std::vector<std::string>{"member:bob"});
 }
 
 std::string Replace(std::string text, std::string_view from,
@@ -149,6 +162,21 @@ TEST_CASE("Every rejection, word for word") {
        "like "
        "\"member:bob\"\n"
        "expect = [\"bob\", \"member:erin\"]\n          ^"},
+      {"test without a state",
+       Replace(kGoodRule, "state = \"fixtures/orgs/compliant.json\"\n", ""),
+       "r/DH-MFA-001.toml:30:1: missing required key `state` (or `tfplan`) in "
+       "[[test]]\n[[test]]\n^"},
+      {"tf_dir without tfplan",
+       Replace(kGoodRule, "state = \"fixtures/orgs/compliant.json\"",
+               "state = \"fixtures/orgs/compliant.json\"\ntf_dir = \"tf\""),
+       "r/DH-MFA-001.toml:33:10: `tf_dir` in [[test]] needs `tfplan`\n"
+       "tf_dir = \"tf\"\n         ^"},
+      {"misspelled test key", Replace(kGoodRule, "tfplan = ", "tfplna = "),
+       "r/DH-MFA-001.toml:38:1: unknown key `tfplna` in [[test]]; did you mean "
+       "`tfplan`?\n"
+       "tfplna = \"fixtures/tfplan/escalation/plan.json\"\n^\n"
+       "r/DH-MFA-001.toml:39:10: `tf_dir` in [[test]] needs `tfplan`\n"
+       "tf_dir = \"fixtures/tfplan/escalation\"\n         ^"},
       {"TOML syntax",
        Replace(kGoodRule, "level = \"error\"", "level = = \"error\""),
        "r/DH-MFA-001.toml:3:9: Error while parsing value: could not determine "

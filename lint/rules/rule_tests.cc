@@ -2,46 +2,74 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 
 #include "lint/rules/engine.h"
 #include "lint/state/snapshot_reader.h"
+#include "lint/tfplan/plan_reader.h"
 #include "lint/util/source_text.h"
 #include "lint/util/strings.h"
 
 namespace hublint {
 namespace {
 
-std::string ResolveStatePath(const std::string& state,
-                             const std::string& rule_path) {
+// A test case's file or folder: as given when it exists from the working
+// directory, else relative to the repository the rule file is in.
+std::string ResolveTestPath(const std::string& path,
+                            const std::string& rule_path) {
   std::error_code ec;
-  if (std::filesystem::exists(state, ec)) return state;
+  if (std::filesystem::exists(path, ec)) return path;
   std::filesystem::path repo = std::filesystem::path(rule_path)
                                    .parent_path()
                                    .parent_path()
                                    .parent_path();
-  std::filesystem::path beside = repo / state;
+  std::filesystem::path beside = repo / path;
   if (std::filesystem::exists(beside, ec)) return beside.string();
-  return state;
+  return path;
+}
+
+// What a test case evaluates, as its files resolved: each distinct input is
+// read once per run.
+struct TestInput {
+  std::string state;
+  std::string tfplan;
+  std::string tf_dir;
+  auto operator<=>(const TestInput&) const = default;
+};
+
+using LoadedState = absl::StatusOr<std::unique_ptr<OrgState>>;
+
+LoadedState Hold(absl::StatusOr<OrgState> read) {
+  if (!read.ok()) return read.status();
+  return std::make_unique<OrgState>(*std::move(read));
 }
 
 }  // namespace
 
 std::vector<RuleTestOutcome> RunRuleTests(const RuleSet& rules) {
-  std::map<std::string, absl::StatusOr<std::unique_ptr<OrgState>>> states;
-  auto load = [&](const std::string& path)
-      -> const absl::StatusOr<std::unique_ptr<OrgState>>& {
-    auto it = states.find(path);
-    if (it == states.end()) {
-      absl::StatusOr<OrgState> read = ReadSnapshotFile(path);
-      absl::StatusOr<std::unique_ptr<OrgState>> held =
-          read.ok() ? absl::StatusOr<std::unique_ptr<OrgState>>(
-                          std::make_unique<OrgState>(*std::move(read)))
-                    : absl::StatusOr<std::unique_ptr<OrgState>>(read.status());
-      it = states.emplace(path, std::move(held)).first;
+  std::map<TestInput, LoadedState> states;
+  std::function<const LoadedState&(const TestInput&)> load =
+      [&](const TestInput& input) -> const LoadedState& {
+    auto it = states.find(input);
+    if (it != states.end()) return it->second;
+    LoadedState loaded;
+    if (input.tfplan.empty()) {
+      loaded = Hold(ReadSnapshotFile(input.state));
+    } else {
+      TfPlanOptions options;
+      options.tf_dir = input.tf_dir;
+      const LoadedState* base = nullptr;
+      if (!input.state.empty()) base = &load({input.state, "", ""});
+      if (base != nullptr && !base->ok()) {
+        loaded = base->status();
+      } else {
+        if (base != nullptr) options.base = base->value().get();
+        loaded = Hold(ReadTerraformPlanFile(input.tfplan, options));
+      }
     }
-    return it->second;
+    return states.emplace(input, std::move(loaded)).first->second;
   };
   std::vector<RuleTestOutcome> outcomes;
   for (const CompiledRule& compiled : rules.rules()) {
@@ -53,9 +81,13 @@ std::vector<RuleTestOutcome> RunRuleTests(const RuleSet& rules) {
       outcome.rule_path = rule.path;
       outcome.test_name = test.name;
       outcome.state = test.state;
+      outcome.tfplan = test.tfplan;
       outcome.line = file.PositionOf(test.file_offset).line;
-      const absl::StatusOr<std::unique_ptr<OrgState>>& state =
-          load(ResolveStatePath(test.state, rule.path));
+      auto resolve = [&](const std::string& path) {
+        return path.empty() ? path : ResolveTestPath(path, rule.path);
+      };
+      const LoadedState& state = load(
+          {resolve(test.state), resolve(test.tfplan), resolve(test.tf_dir)});
       if (!state.ok()) {
         outcome.error = std::string(ToStd(state.status().message()));
         outcomes.push_back(std::move(outcome));
@@ -95,7 +127,11 @@ std::string FormatRuleTestOutcomes(
     Append(&out, o.passed ? "PASS " : "FAIL ", o.rule_id, "  ", o.test_name,
            "\n");
     if (o.passed) continue;
-    Append(&out, "  ", o.rule_path, ":", o.line, ": on ", o.state, "\n");
+    Append(&out, "  ", o.rule_path, ":", o.line, ": on ",
+           o.tfplan.empty()  ? o.state
+           : o.state.empty() ? o.tfplan
+                             : Cat(o.tfplan, " (on ", o.state, ")"),
+           "\n");
     if (!o.error.empty())
       Append(&out, "    the state could not be read: ", o.error, "\n");
     for (const std::string& u : o.unexpected)

@@ -18,8 +18,9 @@ struct RuleTestOutcome {
   std::string rule_id;
   std::string rule_path;
   std::string test_name;
-  std::string state;  // the state file as written in the test
-  uint32_t line = 0;  // of the [[test]] table in the rule file
+  std::string state;   // the state file as written in the test, or ""
+  std::string tfplan;  // the plan as written in the test, or ""
+  uint32_t line = 0;   // of the [[test]] table in the rule file
   bool passed = false;
   // Resources that fired but were not expected, with what they said
   // ("token:abc (fail: ...)"), and expected resources that stayed silent.
@@ -28,9 +29,11 @@ struct RuleTestOutcome {
   std::string error;  // the state could not be read
 };
 
-// Runs every test of every rule in `rules`. State paths are relative to
-// the working directory, or else to the repository the rule file sits in
-// (two folders above it, rules/<pack>/ID.toml). Each state is read once.
+// Runs every test of every rule in `rules`. State, plan and `tf_dir` paths
+// are relative to the working directory, or else to the repository the rule
+// file sits in (two folders above it, rules/<pack>/ID.toml). Each state is
+// read once; a plan is read as `hublint check --tfplan` reads it, on the
+// test's `state` when it has one.
 std::vector<RuleTestOutcome> RunRuleTests(const RuleSet& rules);
 
 // The outcomes as `hublint rules test` prints them: a line per test

@@ -7,12 +7,16 @@
 #include "lint/cel/strings.h"
 
 // simdjson's inline DOM accessors trip GCC 12's flow-based warnings; the
-// code is fine (and outside this project).
+// code is fine (and outside this project). Clang has neither warning.
+#if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wdangling-pointer"
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
 #include "simdjson.h"
+#if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic pop
+#endif
 
 namespace hublint::cel {
 

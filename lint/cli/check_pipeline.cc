@@ -173,7 +173,12 @@ int RunChecks(std::string_view command, OrgState state, const CheckSetup& setup,
   absl::StatusOr<std::vector<Notification>> merged =
       MergeConfigIntoState(setup.config, &state);
   if (!merged.ok()) return Fail(command, merged.status(), ctx, kUsage);
-  std::vector<StateProblem> problems = state.Finalize();
+  // Declared integrations change the joins; nothing else merged does, and
+  // every reader returns a finalized state.
+  std::vector<StateProblem> problems;
+  if (!state.finalized() || !setup.config.integrations.empty()) {
+    problems = state.Finalize();
+  }
   if (!problems.empty()) {
     for (const StateProblem& p : problems)
       ctx.err << "hublint " << command << ": " << p.message << "\n";

@@ -55,11 +55,16 @@ absl::StatusOr<std::vector<Notification>> MergeConfigIntoState(
         Cat("the configuration is for organization `", org,
             "`, but the state is of `", state->org_name, "`")));
   }
-  OrgState merged = *state;
+  // The exports are the only part that can fail, and MergeMfaSources()
+  // reads them all before it changes anything; merging them first keeps
+  // the state unchanged on error without copying it.
+  absl::StatusOr<std::vector<Notification>> mfa =
+      MergeMfaSources(config.mfa_sources, state);
+  if (!mfa.ok()) return mfa.status();
   std::vector<Notification> notes;
-  MergeIntegrations(config, &merged, &notes);
+  MergeIntegrations(config, state, &notes);
   if (const std::optional<bool>& sso = config.sso_enforced.value; sso) {
-    std::optional<bool>& known = merged.settings.sso_enforced;
+    std::optional<bool>& known = state->settings.sso_enforced;
     if (!known) {
       known = *sso;
     } else if (*known != *sso) {
@@ -70,11 +75,7 @@ absl::StatusOr<std::vector<Notification>> MergeConfigIntoState(
                            " in the state; the state's value is used")});
     }
   }
-  absl::StatusOr<std::vector<Notification>> mfa =
-      MergeMfaSources(config.mfa_sources, &merged);
-  if (!mfa.ok()) return mfa.status();
   notes.insert(notes.end(), mfa->begin(), mfa->end());
-  *state = std::move(merged);
   return notes;
 }
 

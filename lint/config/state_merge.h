@@ -20,8 +20,10 @@
 // - [[mfa_source]]: every export is read and merged onto the members
 //   (mfa_source.h).
 //
-// The caller then calls state->Finalize() again (integrations changed) and
-// reports its problems as it does for any state.
+// The state is merged into in place (no copy, even of a million members).
+// When the config declares integrations, the joins are stale: the caller
+// then calls state->Finalize() again and reports its problems as it does
+// for any state. The other merges change facts no join depends on.
 
 #include <vector>
 

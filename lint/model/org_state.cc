@@ -13,15 +13,16 @@ absl::string_view Key(std::string_view s) {
 
 // Builds `*index` from the keys of `items`, reporting each duplicate at the
 // later resource's location.
+using KeyMap = absl::flat_hash_map<absl::string_view, uint32_t>;
+
 template <typename T, typename KeyFn>
 void IndexByKey(const std::vector<T>& items, KeyFn key, std::string_view what,
-                absl::flat_hash_map<std::string, uint32_t>* index,
-                std::vector<StateProblem>* problems) {
+                KeyMap* index, std::vector<StateProblem>* problems) {
   index->clear();
   index->reserve(items.size());
   for (uint32_t i = 0; i < items.size(); ++i) {
     const std::string& k = key(items[i]);
-    auto [it, inserted] = index->try_emplace(k, i);
+    auto [it, inserted] = index->try_emplace(Key(k), i);
     if (!inserted) {
       const Location& first = items[it->second].location;
       std::string where =
@@ -32,9 +33,7 @@ void IndexByKey(const std::vector<T>& items, KeyFn key, std::string_view what,
   }
 }
 
-std::optional<uint32_t> Lookup(
-    const absl::flat_hash_map<std::string, uint32_t>& index,
-    std::string_view key) {
+std::optional<uint32_t> Lookup(const KeyMap& index, std::string_view key) {
   auto it = index.find(Key(key));
   if (it == index.end()) return std::nullopt;
   return it->second;
@@ -91,114 +90,59 @@ std::vector<StateProblem> OrgState::Finalize() {
   std::vector<StateProblem> problems;
   IndexByKey(
       members, [](const Member& m) -> const std::string& { return m.username; },
-      "username", &member_index_, &problems);
+      "username", &member_index_.get(), &problems);
   IndexByKey(
       teams, [](const Team& t) -> const std::string& { return t.name; },
-      "team name", &team_index_, &problems);
+      "team name", &team_index_.get(), &problems);
   IndexByKey(
       repositories,
       [](const Repository& r) -> const std::string& { return r.name; },
-      "repository name", &repository_index_, &problems);
+      "repository name", &repository_index_.get(), &problems);
   IndexByKey(
       access_tokens,
       [](const AccessToken& t) -> const std::string& { return t.id; },
-      "token id", &token_index_, &problems);
+      "token id", &token_index_.get(), &problems);
   IndexByKey(
       integrations,
       [](const Integration& i) -> const std::string& { return i.name; },
-      "integration name", &integration_index_, &problems);
+      "integration name", &integration_index_.get(), &problems);
   {
-    absl::flat_hash_map<std::string, uint32_t> invitees;
+    KeyMap invitees;
     IndexByKey(
         invites,
         [](const Invite& i) -> const std::string& { return i.invitee; },
         "invitee", &invitees, &problems);
   }
 
-  // Team membership, from both sides: a team's member list and a member's
-  // team list. Each names an existing resource, and the join is the union.
-  for (Member& m : members) {
-    m.team_indices.clear();
-    m.token_indices.clear();
-    m.integration_indices.clear();
-    m.team_joins.clear();
-    m.token_joins.clear();
-    m.integration_joins.clear();
-    m.highest_permission = Permission::kNone;
-  }
-  for (Team& t : teams) {
-    t.member_indices.clear();
-    t.member_joins.clear();
-  }
-  // (team, member) pairs from both sides, deduplicated by sorting: linear
-  // in the number of memberships apart from the sort, even for a team that
-  // holds every member.
-  std::vector<std::pair<uint32_t, uint32_t>> memberships;
-  for (uint32_t mi = 0; mi < members.size(); ++mi) {
-    const Member& m = members[mi];
-    for (const std::string& team_name : m.teams) {
-      std::optional<uint32_t> ti = Lookup(team_index_, team_name);
-      if (!ti) {
-        problems.push_back(
-            {m.location, Cat("member `", m.username, "` is in team `",
-                             team_name, "`, which is not in `teams`")});
-        continue;
-      }
-      memberships.emplace_back(*ti, mi);
-    }
-  }
-  for (uint32_t ti = 0; ti < teams.size(); ++ti) {
-    const Team& t = teams[ti];
-    for (const std::string& username : t.members) {
-      std::optional<uint32_t> mi = Lookup(member_index_, username);
-      if (!mi) {
-        problems.push_back(
-            {t.location, Cat("team `", t.name, "` lists member `", username,
-                             "`, who is not in `members`")});
-        continue;
-      }
-      memberships.emplace_back(ti, *mi);
-    }
-  }
-  std::sort(memberships.begin(), memberships.end());
-  memberships.erase(std::unique(memberships.begin(), memberships.end()),
-                    memberships.end());
-  for (auto [ti, mi] : memberships) {
-    teams[ti].member_indices.push_back(mi);
-    teams[ti].member_joins.push_back(&members[mi]);
-    members[mi].team_indices.push_back(ti);  // ascending: pairs sort by team
-    members[mi].team_joins.push_back(&teams[ti]);
-  }
-  // Write the union back so both sides of the snapshot agree.
-  for (Member& m : members) {
-    m.teams.clear();
-    for (uint32_t ti : m.team_indices) m.teams.push_back(teams[ti].name);
-  }
-  for (Team& t : teams) {
-    t.members.clear();
-    for (uint32_t mi : t.member_indices)
-      t.members.push_back(members[mi].username);
-  }
+  // Every join is computed visiting the members once, in order: what the
+  // other resources say about a member is gathered first as (member, x)
+  // pairs and sorted, so a million members cost sequential passes rather
+  // than a cache miss per link. Problems are reported in the same order
+  // whatever the passes: members' teams, teams' members, grants.
+  std::vector<StateProblem> team_problems;
+  std::vector<StateProblem> grant_problems;
 
-  // Repository grants.
+  // Repository grants, and each team's highest permission.
   for (Repository& r : repositories) r.team_grants.clear();
   for (uint32_t ti = 0; ti < teams.size(); ++ti) {
     Team& t = teams[ti];
+    t.member_indices.clear();
+    t.member_joins.clear();
     t.highest_permission = Permission::kNone;
     t.write_repository_count = 0;
     t.admin_repository_count = 0;
     absl::flat_hash_map<std::string, uint32_t> granted;
     for (RepositoryPermission& grant : t.repository_permissions) {
-      std::optional<uint32_t> ri = Lookup(repository_index_, grant.repository);
+      std::optional<uint32_t> ri = Lookup(repository_index_.get(), grant.repository);
       if (!ri) {
-        problems.push_back(
+        grant_problems.push_back(
             {grant.location.known() ? grant.location : t.location,
              Cat("team `", t.name, "` has a grant on repository `",
                  grant.repository, "`, which is not in `repositories`")});
         continue;
       }
       if (!granted.try_emplace(grant.repository, *ri).second) {
-        problems.push_back(
+        grant_problems.push_back(
             {grant.location.known() ? grant.location : t.location,
              Cat("team `", t.name, "` has two grants on repository `",
                  grant.repository, "`")});
@@ -211,30 +155,138 @@ std::vector<StateProblem> OrgState::Finalize() {
       if (grant.permission >= Permission::kWrite) ++t.write_repository_count;
       if (grant.permission == Permission::kAdmin) ++t.admin_repository_count;
     }
-    for (uint32_t mi : t.member_indices) {
-      members[mi].highest_permission =
-          std::max(members[mi].highest_permission, t.highest_permission);
-    }
   }
 
-  // Token owners.
+  // Team membership, from both sides: a team's member list and a member's
+  // team list. Each names an existing resource, and the join is the union.
+  std::vector<std::pair<uint32_t, uint32_t>> named_by_teams;  // member, team
+  for (uint32_t ti = 0; ti < teams.size(); ++ti) {
+    const Team& t = teams[ti];
+    for (const std::string& username : t.members) {
+      std::optional<uint32_t> mi = Lookup(member_index_.get(), username);
+      if (!mi) {
+        team_problems.push_back(
+            {t.location, Cat("team `", t.name, "` lists member `", username,
+                             "`, who is not in `members`")});
+        continue;
+      }
+      named_by_teams.emplace_back(*mi, ti);
+    }
+  }
+  std::sort(named_by_teams.begin(), named_by_teams.end());
+
+  // Token owners; a member's personal tokens, in token order.
+  std::vector<std::pair<uint32_t, uint32_t>> owned;  // member, token
   for (uint32_t k = 0; k < access_tokens.size(); ++k) {
     AccessToken& token = access_tokens[k];
     token.owner_index.reset();
     token.owner_join.set(nullptr);
     if (!token.owner) continue;
-    token.owner_index = Lookup(member_index_, *token.owner);
-    if (token.owner_index) token.owner_join.set(&members[*token.owner_index]);
-    if (token.owner_index && token.kind == TokenKind::kPersonal) {
-      members[*token.owner_index].token_indices.push_back(k);
-      members[*token.owner_index].token_joins.push_back(&token);
+    token.owner_index = Lookup(member_index_.get(), *token.owner);
+    if (!token.owner_index) continue;
+    token.owner_join.set(&members[*token.owner_index]);
+    if (token.kind == TokenKind::kPersonal) {
+      owned.emplace_back(*token.owner_index, k);
+    }
+  }
+  std::sort(owned.begin(), owned.end());
+
+  std::vector<uint32_t> team_sizes(teams.size(), 0);
+  size_t next_named = 0;
+  size_t next_owned = 0;
+  for (uint32_t mi = 0; mi < members.size(); ++mi) {
+    Member& m = members[mi];
+    m.team_indices.clear();
+    m.team_joins.clear();
+    m.token_indices.clear();
+    m.token_joins.clear();
+    m.integration_indices.clear();
+    m.integration_joins.clear();
+    for (const std::string& team_name : m.teams) {
+      std::optional<uint32_t> ti = Lookup(team_index_.get(), team_name);
+      if (!ti) {
+        problems.push_back(
+            {m.location, Cat("member `", m.username, "` is in team `",
+                             team_name, "`, which is not in `teams`")});
+        continue;
+      }
+      m.team_indices.push_back(*ti);
+    }
+    for (; next_named < named_by_teams.size() &&
+           named_by_teams[next_named].first == mi;
+         ++next_named) {
+      m.team_indices.push_back(named_by_teams[next_named].second);
+    }
+    std::vector<uint32_t>& ti = m.team_indices;
+    if (ti.size() > 1) {
+      std::sort(ti.begin(), ti.end());
+      ti.erase(std::unique(ti.begin(), ti.end()), ti.end());
+    }
+    m.highest_permission = Permission::kNone;
+    m.team_joins.reserve(ti.size());
+    for (uint32_t t : ti) {
+      ++team_sizes[t];
+      m.team_joins.push_back(&teams[t]);
+      m.highest_permission =
+          std::max(m.highest_permission, teams[t].highest_permission);
+    }
+    // Write the union back so both sides of the snapshot agree.
+    if (m.teams.size() != ti.size() ||
+        !std::equal(ti.begin(), ti.end(), m.teams.begin(),
+                    [&](uint32_t t, const std::string& name) {
+                      return teams[t].name == name;
+                    })) {
+      m.teams.clear();
+      for (uint32_t t : ti) m.teams.push_back(teams[t].name);
+    }
+    for (; next_owned < owned.size() && owned[next_owned].first == mi;
+         ++next_owned) {
+      uint32_t k = owned[next_owned].second;
+      m.token_indices.push_back(k);
+      m.token_joins.push_back(&access_tokens[k]);
+    }
+  }
+  problems.insert(problems.end(), team_problems.begin(), team_problems.end());
+  problems.insert(problems.end(), grant_problems.begin(),
+                  grant_problems.end());
+
+  // Each team's members, in member order; written back too.
+  for (uint32_t ti = 0; ti < teams.size(); ++ti) {
+    teams[ti].member_indices.reserve(team_sizes[ti]);
+    teams[ti].member_joins.reserve(team_sizes[ti]);
+  }
+  for (uint32_t mi = 0; mi < members.size(); ++mi) {
+    for (uint32_t ti : members[mi].team_indices) {
+      teams[ti].member_indices.push_back(mi);
+      teams[ti].member_joins.push_back(&members[mi]);
+    }
+  }
+  for (Team& t : teams) {
+    if (t.members.size() != t.member_indices.size() ||
+        !std::equal(t.member_indices.begin(), t.member_indices.end(),
+                    t.members.begin(),
+                    [&](uint32_t mi, const std::string& name) {
+                      return members[mi].username == name;
+                    })) {
+      t.members.clear();
+      for (uint32_t mi : t.member_indices) {
+        t.members.push_back(members[mi].username);
+      }
     }
   }
 
-  // Integrations: their account and the tokens they use.
+  // Integrations: their account and the tokens they use, found through
+  // the id index and a label index (not a scan of every token for every
+  // integration), in token order.
+  absl::flat_hash_map<absl::string_view, std::vector<uint32_t>> by_label;
+  if (!integrations.empty()) {
+    for (uint32_t k = 0; k < access_tokens.size(); ++k) {
+      by_label[Key(access_tokens[k].label)].push_back(k);
+    }
+  }
   for (uint32_t ii = 0; ii < integrations.size(); ++ii) {
     Integration& integration = integrations[ii];
-    integration.member_index = Lookup(member_index_, integration.username);
+    integration.member_index = Lookup(member_index_.get(), integration.username);
     integration.member_join.set(nullptr);
     if (integration.member_index) {
       Member& account = members[*integration.member_index];
@@ -242,19 +294,31 @@ std::vector<StateProblem> OrgState::Finalize() {
       account.integration_joins.push_back(&integration);
       integration.member_join.set(&account);
     }
-    integration.token_indices.clear();
+    std::vector<uint32_t>& matched = integration.token_indices;
+    matched.clear();
     integration.token_joins.clear();
-    for (uint32_t k = 0; k < access_tokens.size(); ++k) {
-      const AccessToken& token = access_tokens[k];
-      bool by_id = integration.token_id && token.id == *integration.token_id;
-      bool by_label = integration.token_label &&
-                      token.label == *integration.token_label &&
-                      (token.kind == TokenKind::kOrganization ||
-                       token.owner == integration.username);
-      if (by_id || by_label) {
-        integration.token_indices.push_back(k);
-        integration.token_joins.push_back(&token);
+    if (integration.token_id) {
+      if (std::optional<uint32_t> k =
+              Lookup(token_index_.get(), *integration.token_id)) {
+        matched.push_back(*k);
       }
+    }
+    if (integration.token_label) {
+      auto it = by_label.find(Key(*integration.token_label));
+      if (it != by_label.end()) {
+        for (uint32_t k : it->second) {
+          const AccessToken& token = access_tokens[k];
+          if (token.kind == TokenKind::kOrganization ||
+              token.owner == integration.username) {
+            matched.push_back(k);
+          }
+        }
+      }
+    }
+    std::sort(matched.begin(), matched.end());
+    matched.erase(std::unique(matched.begin(), matched.end()), matched.end());
+    for (uint32_t k : matched) {
+      integration.token_joins.push_back(&access_tokens[k]);
     }
   }
   finalized_.set(problems.empty());
@@ -262,23 +326,23 @@ std::vector<StateProblem> OrgState::Finalize() {
 }
 
 const Member* OrgState::FindMember(std::string_view username) const {
-  std::optional<uint32_t> i = Lookup(member_index_, username);
+  std::optional<uint32_t> i = Lookup(member_index_.get(), username);
   return i ? &members[*i] : nullptr;
 }
 const Team* OrgState::FindTeam(std::string_view name) const {
-  std::optional<uint32_t> i = Lookup(team_index_, name);
+  std::optional<uint32_t> i = Lookup(team_index_.get(), name);
   return i ? &teams[*i] : nullptr;
 }
 const Repository* OrgState::FindRepository(std::string_view name) const {
-  std::optional<uint32_t> i = Lookup(repository_index_, name);
+  std::optional<uint32_t> i = Lookup(repository_index_.get(), name);
   return i ? &repositories[*i] : nullptr;
 }
 const AccessToken* OrgState::FindToken(std::string_view id) const {
-  std::optional<uint32_t> i = Lookup(token_index_, id);
+  std::optional<uint32_t> i = Lookup(token_index_.get(), id);
   return i ? &access_tokens[*i] : nullptr;
 }
 const Integration* OrgState::FindIntegration(std::string_view name) const {
-  std::optional<uint32_t> i = Lookup(integration_index_, name);
+  std::optional<uint32_t> i = Lookup(integration_index_.get(), name);
   return i ? &integrations[*i] : nullptr;
 }
 

@@ -102,13 +102,28 @@ cel::Value ParamToValue(const ParamValue& p,
   }
 }
 
+// The repository-relative URI of each of the state's source files, made
+// once per evaluation rather than once per finding (RepositoryUri() asks
+// the file system for the working directory).
+std::vector<std::string> SourceUris(const OrgState& state,
+                                    const EvaluationOptions& options) {
+  std::vector<std::string> uris;
+  uris.reserve(state.source_files.size());
+  for (const std::string& file : state.source_files) {
+    uris.push_back(RepositoryUri(file, options.root));
+  }
+  return uris;
+}
+
 class RuleRun {
  public:
   RuleRun(const CompiledRule& rule, const OrgState& state,
-          const EvaluationOptions& options)
+          const EvaluationOptions& options,
+          const std::vector<std::string>& source_uris)
       : rule_(rule),
         state_(state),
         options_(options),
+        source_uris_(source_uris),
         activation_(rule.env.get()) {}
 
   void Run(std::vector<Finding>* findings);
@@ -123,6 +138,7 @@ class RuleRun {
   const CompiledRule& rule_;
   const OrgState& state_;
   const EvaluationOptions& options_;
+  const std::vector<std::string>& source_uris_;
   cel::Activation activation_;
   std::deque<std::vector<cel::Value>> list_storage_;
   cel::Arena variable_arena_;  // holds the variables' values for the run
@@ -163,9 +179,8 @@ Finding RuleRun::MakeFinding(const BoundResource& resource, FindingKind kind,
   f.logical_name =
       LogicalName(state_.org_name, rule_.rule.resource, resource.key);
   f.message = std::move(message);
-  if (resource.location.file < state_.source_files.size()) {
-    f.location.uri = RepositoryUri(state_.source_files[resource.location.file],
-                                   options_.root);
+  if (resource.location.file < source_uris_.size()) {
+    f.location.uri = source_uris_[resource.location.file];
   }
   f.location.line = resource.location.line;
   f.location.column = resource.location.column;
@@ -300,7 +315,8 @@ std::vector<Finding> EvaluateRule(const CompiledRule& rule,
                                   const OrgState& state,
                                   const EvaluationOptions& options) {
   std::vector<Finding> findings;
-  RuleRun(rule, state, options).Run(&findings);
+  std::vector<std::string> uris = SourceUris(state, options);
+  RuleRun(rule, state, options, uris).Run(&findings);
   std::sort(findings.begin(), findings.end(), FindingLess);
   return findings;
 }
@@ -314,10 +330,11 @@ std::vector<Finding> Evaluate(const RuleSet& rules, const OrgState& state,
           ? options.threads
           : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   threads = std::min<int>(threads, static_cast<int>(all.size()));
+  std::vector<std::string> uris = SourceUris(state, options);
   std::atomic<size_t> next{0};
   auto work = [&] {
     for (size_t i = next++; i < all.size(); i = next++) {
-      RuleRun(all[i], state, options).Run(&per_rule[i]);
+      RuleRun(all[i], state, options, uris).Run(&per_rule[i]);
     }
   };
   if (threads <= 1) {

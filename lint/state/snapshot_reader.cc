@@ -3,6 +3,7 @@
 #include <simdjson.h>
 
 #include <cstring>
+#include <functional>
 #include <span>
 
 #include "lint/json/json_syntax.h"
@@ -166,6 +167,8 @@ class SnapshotParser {
   absl::Status ReadBool(od::value v, bool* out);
   absl::Status ReadOptBool(od::value v, std::optional<bool>* out);
   absl::Status ReadOptInt(od::value v, std::optional<int64_t>* out);
+  absl::Status ReadOptStringView(od::value v,
+                                 std::optional<std::string_view>* out);
   absl::Status ReadOptTime(od::value v, std::optional<absl::Time>* out);
   absl::Status ReadMoment(od::value v, Moment* out);
   absl::Status ReadStringList(od::value v, std::vector<std::string>* out);
@@ -178,17 +181,24 @@ class SnapshotParser {
                           uint64_t required, Fn&& on_field,
                           size_t* object_offset = nullptr);
   // `on_element(value, index)` handles each element.
+  // When `reserve` is given, it is first called with the number of
+  // elements.
   template <typename Fn>
-  absl::Status ReadArray(od::value v, Fn&& on_element);
-  // Reads an array of resources with `read_one` into `*list`.
+  absl::Status ReadArray(od::value v, Fn&& on_element,
+                         const std::function<void(size_t)>& reserve = nullptr);
+  // Reads an array of resources with `read_one` into `*list`, allocated
+  // once (a million members are not moved at each growth of the vector).
   template <typename T>
   absl::Status ReadList(od::value v, std::vector<T>* list,
                         absl::Status (SnapshotParser::*read_one)(od::value,
                                                                  T*)) {
-    return ReadArray(v, [&](od::value element, size_t) {
-      list->emplace_back();
-      return (this->*read_one)(element, &list->back());
-    });
+    return ReadArray(
+        v,
+        [&](od::value element, size_t) {
+          list->emplace_back();
+          return (this->*read_one)(element, &list->back());
+        },
+        [&](size_t n) { list->reserve(list->size() + n); });
   }
   // Reads and validates any JSON value, for extension ("x-") fields.
   absl::Status ConsumeAny(od::value v, int depth);
@@ -296,11 +306,26 @@ absl::Status SnapshotParser::ParseTime(std::string_view text, size_t offset,
   return absl::OkStatus();
 }
 
+// A string or null, as a view into the parser's buffer (valid until the
+// next string is read): timestamps are parsed, not kept.
+absl::Status SnapshotParser::ReadOptStringView(
+    od::value v, std::optional<std::string_view>* out) {
+  bool is_null;
+  RETURN_IF_ERROR(
+      CheckType(v, od::json_type::string, true, "a string or null", &is_null));
+  out->reset();
+  if (is_null) return absl::OkStatus();
+  std::string_view s;
+  if (auto err = v.get_string().get(s)) return JsonError(err);
+  *out = s;
+  return absl::OkStatus();
+}
+
 absl::Status SnapshotParser::ReadOptTime(od::value v,
                                          std::optional<absl::Time>* out) {
   size_t offset = OffsetOf(v);
-  std::optional<std::string> text;
-  RETURN_IF_ERROR(ReadOptString(v, &text));
+  std::optional<std::string_view> text;
+  RETURN_IF_ERROR(ReadOptStringView(v, &text));
   if (!text) {
     out->reset();
     return absl::OkStatus();
@@ -313,8 +338,8 @@ absl::Status SnapshotParser::ReadOptTime(od::value v,
 
 absl::Status SnapshotParser::ReadMoment(od::value v, Moment* out) {
   size_t offset = OffsetOf(v);
-  std::optional<std::string> text;
-  RETURN_IF_ERROR(ReadOptString(v, &text));
+  std::optional<std::string_view> text;
+  RETURN_IF_ERROR(ReadOptStringView(v, &text));
   if (!text) {
     *out = Moment::Unknown();
   } else if (*text == "never") {
@@ -352,6 +377,9 @@ absl::Status SnapshotParser::ReadObject(od::value v, std::string_view what,
   od::object object;
   if (auto err = v.get_object().get(object)) return JsonError(err);
   uint64_t seen = 0;
+  // Fields usually come in the order the writer puts them, which is the
+  // order of `fields`: try the one after the last first.
+  size_t expected = 0;
   for (auto field_result : object) {
     od::field field;
     if (auto err = std::move(field_result).get(field)) return JsonError(err);
@@ -359,12 +387,17 @@ absl::Status SnapshotParser::ReadObject(od::value v, std::string_view what,
     std::string_view key;
     if (auto err = field.unescaped_key().get(key)) return JsonError(err);
     int index = -1;
-    for (size_t i = 0; i < fields.size(); ++i) {
-      if (fields[i] == key) {
-        index = static_cast<int>(i);
-        break;
+    if (expected < fields.size() && fields[expected] == key) {
+      index = static_cast<int>(expected);
+    } else {
+      for (size_t i = 0; i < fields.size(); ++i) {
+        if (fields[i] == key) {
+          index = static_cast<int>(i);
+          break;
+        }
       }
     }
+    if (index >= 0) expected = static_cast<size_t>(index) + 1;
     if (index < 0) {
       if (key.starts_with("x-")) {
         RETURN_IF_ERROR(
@@ -393,7 +426,8 @@ absl::Status SnapshotParser::ReadObject(od::value v, std::string_view what,
 }
 
 template <typename Fn>
-absl::Status SnapshotParser::ReadArray(od::value v, Fn&& on_element) {
+absl::Status SnapshotParser::ReadArray(
+    od::value v, Fn&& on_element, const std::function<void(size_t)>& reserve) {
   size_t offset = OffsetOf(v);
   if (path_.size() >= static_cast<size_t>(max_depth_)) {
     return ErrorAt(offset, Cat("nesting deeper than ", max_depth_, " levels"));
@@ -403,6 +437,11 @@ absl::Status SnapshotParser::ReadArray(od::value v, Fn&& on_element) {
   if (type != od::json_type::array) return WrongType(offset, "an array", type);
   od::array array;
   if (auto err = v.get_array().get(array)) return JsonError(err);
+  size_t count = 0;
+  // A malformed array gives an error here or, the same, while iterating.
+  if (reserve && array.count_elements().get(count) == simdjson::SUCCESS) {
+    reserve(count);
+  }
   size_t index = 0;
   for (auto element_result : array) {
     od::value element;

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -30,33 +31,46 @@ absl::Status ErrnoError(std::string_view what, const std::string& path,
   }
 }
 
+// Reads `fd` to its end. `size_hint` is the file's size when known (a
+// regular file): the string is then allocated once, with kReadSpareBytes
+// spare (and one byte more, for the read that finds the end), and read into
+// directly; a pipe, or a file that grows meanwhile, grows it as it goes.
 absl::StatusOr<std::string> ReadAll(int fd, const std::string& path,
-                                    size_t max_bytes) {
+                                    size_t max_bytes, size_t size_hint) {
   std::string data;
-  char buffer[1 << 16];
+  size_t capacity = std::min(size_hint, max_bytes) + kReadSpareBytes + 1;
+  data.resize(std::max<size_t>(capacity, 1 << 16));
+  size_t size = 0;
   for (;;) {
-    ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (size + kReadSpareBytes >= data.size()) {
+      data.resize(data.size() * 2);
+    }
+    size_t room = data.size() - kReadSpareBytes - size;
+    ssize_t n = ::read(fd, data.data() + size, room);
     if (n < 0) {
       if (errno == EINTR) continue;
       return ErrnoError("cannot read", path, errno);
     }
-    if (n == 0) return data;
-    if (data.size() + static_cast<size_t>(n) > max_bytes) {
+    if (n == 0) break;
+    size += static_cast<size_t>(n);
+    if (size > max_bytes) {
       return absl::ResourceExhaustedError(
           Cat(path, " is larger than the limit of ", max_bytes, " bytes"));
     }
-    data.append(buffer, static_cast<size_t>(n));
   }
+  data.resize(size);  // keeps the capacity, so the spare bytes stay
+  return data;
 }
 
 }  // namespace
 
 absl::StatusOr<std::string> ReadFile(const std::string& path,
                                      size_t max_bytes) {
-  if (path == "-") return ReadAll(STDIN_FILENO, "<stdin>", max_bytes);
+  if (path == "-") return ReadAll(STDIN_FILENO, "<stdin>", max_bytes, 0);
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return ErrnoError("cannot open", path, errno);
   struct stat st;
+  size_t size_hint = 0;
   if (::fstat(fd, &st) == 0) {
     if (S_ISDIR(st.st_mode)) {
       ::close(fd);
@@ -67,8 +81,9 @@ absl::StatusOr<std::string> ReadFile(const std::string& path,
       return absl::ResourceExhaustedError(
           Cat(path, " is larger than the limit of ", max_bytes, " bytes"));
     }
+    if (S_ISREG(st.st_mode)) size_hint = static_cast<size_t>(st.st_size);
   }
-  absl::StatusOr<std::string> data = ReadAll(fd, path, max_bytes);
+  absl::StatusOr<std::string> data = ReadAll(fd, path, max_bytes, size_hint);
   ::close(fd);
   return data;
 }

@@ -16,6 +16,11 @@ namespace hublint {
 // with kResourceExhausted rather than read into memory.
 inline constexpr size_t kMaxInputFileBytes = size_t{2} << 30;
 
+// The string ReadFile() returns has at least this many bytes of capacity
+// past its end, so a JSON reader can give simdjson its padding (64 bytes)
+// without copying the text.
+inline constexpr size_t kReadSpareBytes = 64;
+
 // Reads all of `path`. "-" reads standard input. Errors name the path:
 // kNotFound when it does not exist, kResourceExhausted past `max_bytes`,
 // kFailedPrecondition for a directory, kPermissionDenied / kInternal for

@@ -1,6 +1,11 @@
 #!/usr/bin/env bash
 # Installs what is needed, builds, and runs every test with ctest.
 # This is the README's second set-up command and what CI runs.
+#
+# Then the same suite again under AddressSanitizer (with LeakSanitizer) and
+# UndefinedBehaviorSanitizer, built by clang in build-sanitize/, and every
+# fuzz target for FUZZ_SECONDS (default 15) seconds each
+# (docs/robustness.md). HUBLINT_SANITIZE=0 skips that second half.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 .ci/install-deps
@@ -10,3 +15,14 @@ cd "$(dirname "$0")/.."
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DHUBLINT_WERROR=ON
 cmake --build build -j"$(nproc)"
 ctest --test-dir build --output-on-failure -j"$(nproc)"
+
+if [ "${HUBLINT_SANITIZE:-1}" != 0 ]; then
+  cmake -S . -B build-sanitize -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DCMAKE_CXX_COMPILER=clang++-14 \
+    -DHUBLINT_FUZZ=ON -DHUBLINT_BUILD_BENCH=OFF
+  cmake --build build-sanitize -j"$(nproc)"
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    ctest --test-dir build-sanitize --output-on-failure -j"$(nproc)"
+  FUZZ_PARALLEL=$(nproc) fuzz/run.sh build-sanitize "${FUZZ_SECONDS:-15}"
+fi

@@ -56,28 +56,6 @@ class JoinedOne {
 };
 
 // Marks a finalized state; a copy is not finalized.
-// A value a copy does not take over: the copy starts with T() (and
-// assigning a copy clears it). For indexes that point into the object that
-// holds them, which a copy must rebuild for itself.
-template <typename T>
-class ClearedOnCopy {
- public:
-  ClearedOnCopy() = default;
-  ClearedOnCopy(const ClearedOnCopy&) {}
-  ClearedOnCopy& operator=(const ClearedOnCopy&) {
-    value_ = T();
-    return *this;
-  }
-  ClearedOnCopy(ClearedOnCopy&&) noexcept = default;
-  ClearedOnCopy& operator=(ClearedOnCopy&&) noexcept = default;
-
-  T& get() { return value_; }
-  const T& get() const { return value_; }
-
- private:
-  T value_;
-};
-
 class FinalizedMark {
  public:
   FinalizedMark() = default;

@@ -13,7 +13,7 @@ absl::string_view Key(std::string_view s) {
 
 // Builds `*index` from the keys of `items`, reporting each duplicate at the
 // later resource's location.
-using KeyMap = absl::flat_hash_map<absl::string_view, uint32_t>;
+using KeyMap = absl::flat_hash_map<std::string, uint32_t>;
 
 template <typename T, typename KeyFn>
 void IndexByKey(const std::vector<T>& items, KeyFn key, std::string_view what,
@@ -22,7 +22,7 @@ void IndexByKey(const std::vector<T>& items, KeyFn key, std::string_view what,
   index->reserve(items.size());
   for (uint32_t i = 0; i < items.size(); ++i) {
     const std::string& k = key(items[i]);
-    auto [it, inserted] = index->try_emplace(Key(k), i);
+    auto [it, inserted] = index->try_emplace(k, i);
     if (!inserted) {
       const Location& first = items[it->second].location;
       std::string where =
@@ -90,22 +90,22 @@ std::vector<StateProblem> OrgState::Finalize() {
   std::vector<StateProblem> problems;
   IndexByKey(
       members, [](const Member& m) -> const std::string& { return m.username; },
-      "username", &member_index_.get(), &problems);
+      "username", &member_index_, &problems);
   IndexByKey(
       teams, [](const Team& t) -> const std::string& { return t.name; },
-      "team name", &team_index_.get(), &problems);
+      "team name", &team_index_, &problems);
   IndexByKey(
       repositories,
       [](const Repository& r) -> const std::string& { return r.name; },
-      "repository name", &repository_index_.get(), &problems);
+      "repository name", &repository_index_, &problems);
   IndexByKey(
       access_tokens,
       [](const AccessToken& t) -> const std::string& { return t.id; },
-      "token id", &token_index_.get(), &problems);
+      "token id", &token_index_, &problems);
   IndexByKey(
       integrations,
       [](const Integration& i) -> const std::string& { return i.name; },
-      "integration name", &integration_index_.get(), &problems);
+      "integration name", &integration_index_, &problems);
   {
     KeyMap invitees;
     IndexByKey(
@@ -133,7 +133,7 @@ std::vector<StateProblem> OrgState::Finalize() {
     t.admin_repository_count = 0;
     absl::flat_hash_map<std::string, uint32_t> granted;
     for (RepositoryPermission& grant : t.repository_permissions) {
-      std::optional<uint32_t> ri = Lookup(repository_index_.get(), grant.repository);
+      std::optional<uint32_t> ri = Lookup(repository_index_, grant.repository);
       if (!ri) {
         grant_problems.push_back(
             {grant.location.known() ? grant.location : t.location,
@@ -163,7 +163,7 @@ std::vector<StateProblem> OrgState::Finalize() {
   for (uint32_t ti = 0; ti < teams.size(); ++ti) {
     const Team& t = teams[ti];
     for (const std::string& username : t.members) {
-      std::optional<uint32_t> mi = Lookup(member_index_.get(), username);
+      std::optional<uint32_t> mi = Lookup(member_index_, username);
       if (!mi) {
         team_problems.push_back(
             {t.location, Cat("team `", t.name, "` lists member `", username,
@@ -182,7 +182,7 @@ std::vector<StateProblem> OrgState::Finalize() {
     token.owner_index.reset();
     token.owner_join.set(nullptr);
     if (!token.owner) continue;
-    token.owner_index = Lookup(member_index_.get(), *token.owner);
+    token.owner_index = Lookup(member_index_, *token.owner);
     if (!token.owner_index) continue;
     token.owner_join.set(&members[*token.owner_index]);
     if (token.kind == TokenKind::kPersonal) {
@@ -203,7 +203,7 @@ std::vector<StateProblem> OrgState::Finalize() {
     m.integration_indices.clear();
     m.integration_joins.clear();
     for (const std::string& team_name : m.teams) {
-      std::optional<uint32_t> ti = Lookup(team_index_.get(), team_name);
+      std::optional<uint32_t> ti = Lookup(team_index_, team_name);
       if (!ti) {
         problems.push_back(
             {m.location, Cat("member `", m.username, "` is in team `",
@@ -286,7 +286,7 @@ std::vector<StateProblem> OrgState::Finalize() {
   }
   for (uint32_t ii = 0; ii < integrations.size(); ++ii) {
     Integration& integration = integrations[ii];
-    integration.member_index = Lookup(member_index_.get(), integration.username);
+    integration.member_index = Lookup(member_index_, integration.username);
     integration.member_join.set(nullptr);
     if (integration.member_index) {
       Member& account = members[*integration.member_index];
@@ -299,7 +299,7 @@ std::vector<StateProblem> OrgState::Finalize() {
     integration.token_joins.clear();
     if (integration.token_id) {
       if (std::optional<uint32_t> k =
-              Lookup(token_index_.get(), *integration.token_id)) {
+              Lookup(token_index_, *integration.token_id)) {
         matched.push_back(*k);
       }
     }
@@ -326,23 +326,23 @@ std::vector<StateProblem> OrgState::Finalize() {
 }
 
 const Member* OrgState::FindMember(std::string_view username) const {
-  std::optional<uint32_t> i = Lookup(member_index_.get(), username);
+  std::optional<uint32_t> i = Lookup(member_index_, username);
   return i ? &members[*i] : nullptr;
 }
 const Team* OrgState::FindTeam(std::string_view name) const {
-  std::optional<uint32_t> i = Lookup(team_index_.get(), name);
+  std::optional<uint32_t> i = Lookup(team_index_, name);
   return i ? &teams[*i] : nullptr;
 }
 const Repository* OrgState::FindRepository(std::string_view name) const {
-  std::optional<uint32_t> i = Lookup(repository_index_.get(), name);
+  std::optional<uint32_t> i = Lookup(repository_index_, name);
   return i ? &repositories[*i] : nullptr;
 }
 const AccessToken* OrgState::FindToken(std::string_view id) const {
-  std::optional<uint32_t> i = Lookup(token_index_.get(), id);
+  std::optional<uint32_t> i = Lookup(token_index_, id);
   return i ? &access_tokens[*i] : nullptr;
 }
 const Integration* OrgState::FindIntegration(std::string_view name) const {
-  std::optional<uint32_t> i = Lookup(integration_index_.get(), name);
+  std::optional<uint32_t> i = Lookup(integration_index_, name);
   return i ? &integrations[*i] : nullptr;
 }
 

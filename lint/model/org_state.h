@@ -125,8 +125,7 @@ struct OrgState {
   // copy is not finalized: its joins are empty until Finalize() runs again).
   bool finalized() const { return finalized_.value(); }
 
-  // Lookups by key, valid after Finalize() on this very object (a copy
-  // finds nothing until it is finalized); nullptr when absent.
+  // Lookups by key, valid after Finalize(); nullptr when absent.
   const Member* FindMember(std::string_view username) const;
   const Team* FindTeam(std::string_view name) const;
   const Repository* FindRepository(std::string_view name) const;
@@ -138,10 +137,9 @@ struct OrgState {
   bool SameFacts(const OrgState& other) const;
 
  private:
-  // Keys are views of the resources' own key strings, not copies (a
-  // million members need no second million strings); so, like the joins,
-  // they are not copied with the state.
-  using KeyIndex = ClearedOnCopy<absl::flat_hash_map<absl::string_view, uint32_t>>;
+  // Positions by key; positions stay valid in a copy, so a copy's lookups
+  // work even before it is finalized again.
+  using KeyIndex = absl::flat_hash_map<std::string, uint32_t>;
   KeyIndex member_index_;
   KeyIndex team_index_;
   KeyIndex repository_index_;

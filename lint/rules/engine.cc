@@ -115,6 +115,20 @@ std::vector<std::string> SourceUris(const OrgState& state,
   return uris;
 }
 
+// Cuts `message` to kMaxMessageBytes at a UTF-8 character boundary.
+std::string TruncateMessage(std::string message) {
+  if (message.size() <= kMaxMessageBytes) return message;
+  std::string_view suffix_template = " …(more bytes)";
+  size_t keep = kMaxMessageBytes - suffix_template.size() - 20;
+  // Step back over continuation bytes (10xxxxxx) to a character's start.
+  while (keep > 0 && (static_cast<unsigned char>(message[keep]) & 0xC0) == 0x80)
+    --keep;
+  size_t dropped = message.size() - keep;
+  message.resize(keep);
+  Append(&message, " …(", dropped, " more bytes)");
+  return message;
+}
+
 class RuleRun {
  public:
   RuleRun(const CompiledRule& rule, const OrgState& state,
@@ -196,8 +210,9 @@ std::string RuleRun::RenderMessage(cel::Arena* arena) const {
     } else {
       AppendRendered(&out, part.program->Evaluate(activation_, arena));
     }
+    if (out.size() > kMaxMessageBytes) break;
   }
-  return out;
+  return TruncateMessage(std::move(out));
 }
 
 void RuleRun::Run(std::vector<Finding>* findings) {
@@ -214,10 +229,8 @@ void RuleRun::Run(std::vector<Finding>* findings) {
     }
   }
   // A state that shows only part of the organization cannot answer rules
-  // about the whole organization: org rules, and rules whose variables
-  // aggregate over it.
-  bool needs_whole_org = rule_.rule.resource == ResourceKind::kOrg ||
-                         !rule_.rule.variables.empty();
+  // that read its collections (counts of owners or editors, say).
+  bool needs_whole_org = rule_.reads_whole_org;
   std::vector<BoundResource> resources =
       ResourcesOf(state_, rule_.rule.resource);
   cel::Arena arena;

@@ -23,6 +23,11 @@
 
 namespace hublint {
 
+// Longest message a finding carries, in bytes. A template that renders
+// more (a list of every member, say) is cut at a character boundary and
+// ends with " …(N more bytes)", so one rule cannot blow up a report.
+inline constexpr size_t kMaxMessageBytes = 4096;
+
 struct EvaluationOptions {
   // What `now` is. Default: the state's collected_at, or, when the state
   // has none, this fallback (the time of the run).

@@ -6,6 +6,7 @@
 #include "lint/state/snapshot_reader.h"
 #include "lint/tfplan/plan_reader.h"
 #include "lint/util/strings.h"
+#include "lint/util/utf8.h"
 
 namespace hublint {
 namespace {
@@ -67,6 +68,40 @@ TEST_CASE("Fail, pass and skip, with messages and locations") {
   CHECK(bob.logical_name == "contoso/members/bob");
   CHECK(bob.location.column == 5);
   CHECK(bob.fingerprint == Fingerprint("T-RULE-001", "member:bob"));
+}
+
+TEST_CASE("Messages are cut at kMaxMessageBytes, on a character boundary") {
+  OrgState state = Fixture("mfa-missing.json");
+  // "bob" and "erin" fail; the literal fills the message up to the limit.
+  std::string fill(kMaxMessageBytes - 4, 'a');
+  std::vector<Finding> at_limit =
+      Evaluate(Compile("member", "!member.is_guest",
+                       "member.two_factor_enabled == true",
+                       Cat(fill, "{{member.username}}")),
+               state);
+  REQUIRE(at_limit.size() == 2);
+  CHECK(at_limit[0].message == Cat(fill, "bob"));  // 4095 bytes: kept whole
+  CHECK(at_limit[1].message.size() == kMaxMessageBytes);  // "erin": 4096
+
+  // Over it: a run of two-byte characters, so a cut in the middle of one
+  // would leave invalid UTF-8.
+  std::string accents;
+  for (size_t i = 0; i < kMaxMessageBytes; ++i) accents += "\u00e9";
+  std::vector<Finding> over = Evaluate(Compile("member", "!member.is_guest",
+                          "member.two_factor_enabled == true",
+                          "{{member.username}}: {{params.long}}",
+                          Cat("[params]\nlong = \"", accents, "\"\n")),
+                  state);
+  REQUIRE(over.size() == 2);
+  const std::string& cut = over[0].message;
+  CHECK(cut.size() <= kMaxMessageBytes);
+  CHECK(IsValidUtf8(cut));
+  CHECK(cut.starts_with("bob: \u00e9\u00e9"));
+  // 5 bytes of "bob: " and 8,192 of accents, of which what was cut is said.
+  size_t kept = cut.find(" \u2026(");
+  REQUIRE(kept != std::string::npos);
+  CHECK(cut.substr(kept) ==
+        Cat(" \u2026(", 5 + 2 * kMaxMessageBytes - kept, " more bytes)"));
 }
 
 TEST_CASE("An unknown fact gives a review that names it") {
@@ -179,6 +214,55 @@ TEST_CASE("A partial view turns organization-wide rules into reviews") {
   CHECK(findings[0].resource == "org:contoso");
   CHECK(findings[0].kind == FindingKind::kReview);
   CHECK(findings[0].message.starts_with("needs the whole organization"));
+
+  // Settings and the resource itself are in a partial view: answered.
+  RuleSet settings_only =
+      Compile("org", "",
+              "org.settings.image_access_management.enabled == true",
+              "IAM is off");
+  state.settings.image_access_management.enabled = false;
+  findings = Evaluate(settings_only, state);
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].kind == FindingKind::kFail);
+  RuleSet per_member = Compile("member", "", "member.role != \"owner\"",
+                               "{{member.username}} is an owner");
+  for (const Finding& f : Evaluate(per_member, state)) {
+    CHECK(f.kind == FindingKind::kFail);
+  }
+  // A member rule that counts across the organization, in `check` or in a
+  // variable, is not.
+  for (const RuleSet& counting :
+       {Compile("member", "", "org.members.size() < 100", "m"),
+        Compile("member", "", "variables.n < 100", "m",
+                "[variables]\nn = \"size(org.teams)\"\n")}) {
+    findings = Evaluate(counting, state);
+    REQUIRE(!findings.empty());
+    for (const Finding& f : findings) CHECK(f.kind == FindingKind::kReview);
+  }
+}
+
+TEST_CASE("ReadsOrgCollection: selections of org's collections, anywhere") {
+  struct {
+    const char* expression;
+    bool reads;
+  } cases[] = {
+      {"", false},
+      {"member.role == \"owner\"", false},
+      {"org.settings.sso_enforced == true", false},
+      {"org.name == \"x\" && member.teams.size() < 3", false},
+      {"org.members.size() > 1", true},
+      {"size(org.teams) > 1", true},
+      {"member.is_guest || org.repositories.exists(r, r.is_private)", true},
+      {"[1].all(x, org.access_tokens.size() > x)", true},
+      {"has(org.invites)", true},
+      {"org.integrations.map(i, i.username)", true},
+      {"org.audit_events == []", true},
+      {"1 +", true},  // does not parse: conservatively true
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.expression);
+    CHECK(ReadsOrgCollection(c.expression) == c.reads);
+  }
 }
 
 TEST_CASE("The result does not depend on the number of threads") {

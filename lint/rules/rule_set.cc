@@ -1,6 +1,9 @@
 #include "lint/rules/rule_set.h"
 
+#include <algorithm>
+
 #include "lint/cel/diagnostic.h"
+#include "lint/cel/parser.h"
 #include "lint/rules/state_types.h"
 #include "lint/util/source_text.h"
 #include "lint/util/strings.h"
@@ -171,6 +174,11 @@ absl::StatusOr<RuleSet> RuleSet::Compile(std::vector<Rule> rules) {
       }
     }
     if (!ok) continue;
+    compiled.reads_whole_org =
+        ReadsOrgCollection(rule.check.text) ||
+        ReadsOrgCollection(rule.when.text) ||
+        std::any_of(rule.variables.begin(), rule.variables.end(),
+                    [](const auto& v) { return ReadsOrgCollection(v.second.text); });
     compiled.rule = std::move(rule);
     set.rules_.push_back(std::move(compiled));
   }
@@ -180,6 +188,39 @@ absl::StatusOr<RuleSet> RuleSet::Compile(std::vector<Rule> rules) {
               return a.rule.info.id < b.rule.info.id;
             });
   return set;
+}
+
+namespace {
+
+bool SelectsOrgCollection(const cel::Expr* e) {
+  if (e == nullptr) return false;
+  if (e->kind == cel::ExprKind::kSelect && e->operand &&
+      e->operand->kind == cel::ExprKind::kIdent && e->operand->name == "org") {
+    static constexpr std::string_view kCollections[] = {
+        "members",       "invites",      "teams",       "repositories",
+        "access_tokens", "integrations", "audit_events"};
+    for (std::string_view c : kCollections) {
+      if (e->name == c) return true;
+    }
+  }
+  if (SelectsOrgCollection(e->operand.get()) ||
+      SelectsOrgCollection(e->predicate.get()) ||
+      SelectsOrgCollection(e->transform.get())) {
+    return true;
+  }
+  for (const std::unique_ptr<cel::Expr>& arg : e->args) {
+    if (SelectsOrgCollection(arg.get())) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool ReadsOrgCollection(std::string_view expression) {
+  if (expression.empty()) return false;
+  cel::ParseResult parsed = cel::Parse(expression);
+  if (!parsed.expr) return true;
+  return SelectsOrgCollection(parsed.expr.get());
 }
 
 const CompiledRule* RuleSet::Find(std::string_view id) const {

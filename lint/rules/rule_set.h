@@ -50,7 +50,17 @@ struct CompiledRule {
   std::optional<cel::Program> when;
   std::optional<cel::Program> check;  // always set in a compiled rule
   std::vector<MessagePart> message;
+  // Whether `when`, `check` or a variable reads one of the organization's
+  // collections (org.members, org.teams, ...): a state that shows only part
+  // of the organization (source.partial_view) cannot answer such a rule,
+  // which then gives review results. Rules that read only the resource
+  // and org.settings are answered as usual.
+  bool reads_whole_org = false;
 };
+
+// Whether `expression` selects one of the organization's collections from
+// `org` (conservatively true when it does not parse).
+bool ReadsOrgCollection(std::string_view expression);
 
 class RuleSet {
  public:

@@ -311,8 +311,8 @@ const StructType* SourceType() {
            "false when some part could not be read (see `gaps`)"},
           {MemberField<&SourceInfo::partial_view>("partial_view", Type::Bool()),
            "true when the source shows only what Terraform manages (a plan "
-           "without a snapshot); rules with `[variables]` and org rules then "
-           "give reviews"},
+           "without a snapshot); rules that read the organization's "
+           "collections (`org.members`, `org.teams`, ...) then give reviews"},
           {StructListField<&SourceInfo::gaps, SourceGap>("gaps", GapType()),
            "each part that could not be read, and why"},
       });

@@ -4,6 +4,7 @@
 // no error, and with no warning except GitHub's "only the top 5,000 are
 // shown" for the run at the 25,000-result limit.
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,7 @@
 #include "lint/util/files.h"
 #include "lint/util/strings.h"
 #include "tests/report/node_tools.h"
+#include "tests/testing/run_hublint.h"
 
 namespace hublint {
 namespace {
@@ -50,6 +52,35 @@ std::string VerdictLine(const std::string& output, const std::string& file) {
   return last;
 }
 
+// Runs the validator on `paths`: no error in any, and no warning except in
+// the run at the limit (over-the-limit.sarif).
+void CheckValidatorVerdicts(const std::vector<std::string>& paths) {
+  std::string files;
+  for (const std::string& path : paths) Append(&files, " ", ShellQuote(path));
+  testing::CommandResult r =
+      RunInNodeDir(Cat(testing::Node(), " ", Validator(), files));
+  // The errors and warnings, without the notes (one per result).
+  std::string problems;
+  for (size_t pos = 0; pos < r.output.size();) {
+    size_t end = r.output.find('\n', pos);
+    if (end == std::string::npos) end = r.output.size();
+    std::string_view line(r.output.data() + pos, end - pos);
+    if (line.find(": NOTE [") == std::string_view::npos) {
+      Append(&problems, line, "\n");
+    }
+    pos = end + 1;
+  }
+  CAPTURE(problems);
+  CHECK(r.exit_code == 0);
+  for (const std::string& path : paths) {
+    CAPTURE(path);
+    std::string verdict = VerdictLine(r.output, path);
+    bool at_limit = path.ends_with("/over-the-limit.sarif");
+    CHECK(verdict.starts_with(
+        Cat(path, ": OK (0 error(s), ", at_limit ? "1" : "0", " warning(s)")));
+  }
+}
+
 TEST_CASE("the validator rejects a SARIF log GitHub would reject") {
   RequireValidatorPackages();
   std::string dir = testing::TestOutputDir("sarif-validator-negative");
@@ -81,7 +112,6 @@ TEST_CASE("every SARIF the reporters write passes validate-sarif.mjs") {
   logs.emplace_back("over-the-limit", testing::ManyFindingsReport(25001));
 
   std::string dir = testing::TestOutputDir("sarif-validator");
-  std::string files;
   std::vector<std::string> paths;
   for (const auto& [name, report] : logs) {
     RenderStats stats;
@@ -95,31 +125,56 @@ TEST_CASE("every SARIF the reporters write passes validate-sarif.mjs") {
     std::string path = Cat(dir, "/", name, ".sarif");
     REQUIRE(WriteFileAtomically(path, sarif).ok());
     paths.push_back(path);
-    Append(&files, " ", ShellQuote(path));
   }
 
-  testing::CommandResult r =
-      RunInNodeDir(Cat(testing::Node(), " ", Validator(), files));
-  // The errors and warnings, without the notes (one per result).
-  std::string problems;
-  for (size_t pos = 0; pos < r.output.size();) {
-    size_t end = r.output.find('\n', pos);
-    if (end == std::string::npos) end = r.output.size();
-    std::string_view line(r.output.data() + pos, end - pos);
-    if (line.find(": NOTE [") == std::string_view::npos) {
-      Append(&problems, line, "\n");
+  CheckValidatorVerdicts(paths);
+}
+
+// What `hublint check` itself writes, run as users run it: every example
+// organization, one with waivers (suppressions) and one against a baseline
+// (baselineState).
+TEST_CASE("hublint check's SARIF for every example organization is valid") {
+  RequireValidatorPackages();
+  std::string dir = testing::TestOutputDir("sarif-validator-check");
+  std::vector<std::string> paths;
+  auto check = [&](const std::string& name, std::vector<std::string> args) {
+    std::string path = Cat(dir, "/", name, ".sarif");
+    args.insert(args.begin(), {"check", "--allow-partial"});
+    for (std::string extra : {"--format", "sarif", "--output"}) {
+      args.push_back(extra);
     }
-    pos = end + 1;
+    args.push_back(path);
+    testing::RunResult r = testing::RunHublint(args);
+    CAPTURE(name);
+    CAPTURE(r.err);
+    CHECK((r.exit_code == 0 || r.exit_code == 1));
+    paths.push_back(path);
+    absl::StatusOr<std::string> text = ReadFile(path);
+    REQUIRE(text.ok());
+    return *text;
+  };
+  size_t organizations = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(
+           Cat(HUBLINT_SOURCE_DIR, "/fixtures/orgs"))) {
+    if (entry.path().extension() != ".json") continue;
+    std::string sarif =
+        check(entry.path().stem().string(),
+              {"--state", Cat("fixtures/orgs/", entry.path().filename().string())});
+    if (entry.path().stem() == "compliant") {
+      CHECK(sarif.find("\"results\": []") != std::string::npos);
+    }
+    ++organizations;
   }
-  CAPTURE(problems);
-  CHECK(r.exit_code == 0);
-  for (const std::string& path : paths) {
-    CAPTURE(path);
-    std::string verdict = VerdictLine(r.output, path);
-    bool at_limit = path.ends_with("/over-the-limit.sarif");
-    CHECK(verdict.starts_with(
-        Cat(path, ": OK (0 error(s), ", at_limit ? "1" : "0", " warning(s)")));
-  }
+  CHECK(organizations >= 9);
+  std::string waived =
+      check("waived", {"--state", "fixtures/orgs/editors-overused.json",
+                       "--config", "fixtures/config/contoso.hublint.toml"});
+  CHECK(waived.find("\"suppressions\"") != std::string::npos);
+  std::string baselined =
+      check("baselined", {"--state", "fixtures/orgs/mfa-missing.json",
+                          "--baseline", Cat(dir, "/compliant.sarif")});
+  CHECK(baselined.find("\"baselineState\": \"new\"") != std::string::npos);
+  CheckValidatorVerdicts(paths);
 }
 
 }  // namespace

@@ -78,8 +78,10 @@ printf '%-16s %8s %12s %8s %8s %s\n' target seconds executions cov corpus result
 for name in "${targets[@]}"; do
   log="$build/fuzz-logs/$name.log"
   status=$(cat "$log.status" 2>/dev/null || echo 2)
-  runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
-  cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 | cut -d' ' -f2)
+  # (|| true: a log without the line, from a target that did not start,
+  # must not end the script under pipefail.)
+  runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1 || true)
+  cov=$( (grep -o 'cov: [0-9]*' "$log" || true) | tail -1 | cut -d' ' -f2)
   corpus=$(find "$build/fuzz-corpus/$name" -type f | wc -l)
   result=ok
   if [ "$status" != 0 ]; then

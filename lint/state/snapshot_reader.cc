@@ -231,7 +231,12 @@ absl::Status SnapshotParser::CheckType(od::value& v, od::json_type want,
   RETURN_IF_ERROR(TypeOf(v, &type));
   *is_null = type == od::json_type::null;
   if (*is_null && nullable) {
-    if (!v.is_null()) return JsonError(simdjson::TAPE_ERROR);
+    // `is_null()` also validates the literal ("nul", "nullx" are not).
+    // Its result is read with get(): converting it would throw.
+    bool null_literal = false;
+    if (v.is_null().get(null_literal) != simdjson::SUCCESS || !null_literal) {
+      return JsonError(simdjson::TAPE_ERROR);
+    }
     return absl::OkStatus();
   }
   if (type != want) return WrongType(offset, expected, type);
@@ -501,9 +506,14 @@ absl::Status SnapshotParser::ConsumeAny(od::value v, int depth) {
       if (auto err = v.get_bool().get(b)) return JsonError(err);
       return absl::OkStatus();
     }
-    case od::json_type::null:
-      if (!v.is_null()) return JsonError(simdjson::TAPE_ERROR);
+    case od::json_type::null: {
+      // (See CheckType(): validates the literal, read with get().)
+      bool null_literal = false;
+      if (v.is_null().get(null_literal) != simdjson::SUCCESS || !null_literal) {
+        return JsonError(simdjson::TAPE_ERROR);
+      }
       return absl::OkStatus();
+    }
   }
   return absl::OkStatus();
 }

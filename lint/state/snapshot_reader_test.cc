@@ -240,6 +240,21 @@ const BadInput kBadInputs[] = {
          "                                                                     "
          "    ^"},
     {"empty", "", "<string>:1:1: empty document: expected a JSON value"},
+    // Found by fuzz/snapshot_reader_fuzzer: a nullable field cut short used
+    // to throw out of simdjson and abort.
+    {"a null cut short",
+     R"({"schema": "hublint/state/v1", "org": {"name": "a", "settings": )"
+     R"({"scim_enabled": nu)",
+     "<string>:1:82: invalid literal: expected `null`\n"
+     R"({"schema": "hublint/state/v1", "org": {"name": "a", "settings": )"
+     R"({"scim_enabled": nu)"
+     "\n"
+     "                                                                     "
+     "            ^"},
+    {"a null misspelt", std::string(kHeader) + "\"x-n\": nulx}",
+     "<string>:2:8: invalid literal: expected `null`\n"
+     "\"x-n\": nulx}\n"
+     "       ^"},
 };
 
 TEST_CASE("Rejects bad input with file:line:col, the line and a caret") {

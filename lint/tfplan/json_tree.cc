@@ -115,10 +115,16 @@ bool TreeBuilder::Build(od::value v, int depth, JsonNode* out) {
       node->type = JsonNode::Type::kBool;
       if (auto err = v.get_bool().get(node->boolean)) return Fail(err);
       return true;
-    case od::json_type::null:
+    case od::json_type::null: {
       node->type = JsonNode::Type::kNull;
-      if (!v.is_null()) return Fail(simdjson::TAPE_ERROR);
+      // is_null() validates the literal ("nul" is not null); its result is
+      // read with get(), as converting it throws on a bad literal.
+      bool null_literal = false;
+      if (v.is_null().get(null_literal) != simdjson::SUCCESS || !null_literal) {
+        return Fail(simdjson::TAPE_ERROR);
+      }
       return true;
+    }
   }
   return true;
 }

@@ -17,6 +17,8 @@
 
 namespace hublint {
 
+struct JsonMember;
+
 struct JsonNode {
   enum class Type : uint8_t { kNull, kBool, kNumber, kString, kArray, kObject };
   Type type = Type::kNull;
@@ -25,7 +27,7 @@ struct JsonNode {
   double number = 0;
   std::string string;
   std::vector<JsonNode> elements;                         // kArray
-  std::vector<std::pair<std::string, JsonNode>> members;  // kObject, in order
+  std::vector<JsonMember> members;  // kObject, in order
 
   bool is_null() const { return type == Type::kNull; }
   bool is_object() const { return type == Type::kObject; }
@@ -34,6 +36,15 @@ struct JsonNode {
   // The member `key` of an object (the first, if repeated); nullptr when
   // absent or when this is not an object.
   const JsonNode* Find(std::string_view key) const;
+};
+
+// A member of an object. (Not a std::pair: a pair of a type still being
+// defined does not compile with clang's checks of libstdc++.)
+struct JsonMember {
+  JsonMember(std::string key, JsonNode value)
+      : first(std::move(key)), second(std::move(value)) {}
+  std::string first;  // the key
+  JsonNode second;    // the value
 };
 
 // "an object", "a string", "null", ... for messages.

@@ -784,6 +784,12 @@ TEST_CASE("Bad plans in memory, word for word, never quoting a secret") {
        "plan.json: the plan is errored (`terraform plan` failed "
        "before it finished); fix the plan first: no verdict is "
        "given on a partial plan"},
+      // Found by fuzz/tfplan_fuzzer: used to throw out of simdjson.
+      {"a null cut short",
+       R"({"format_version": "1.2", "resource_changes": [{"change": )"
+       R"({"before": nu)",
+       "plan.json:1:70: not a Terraform plan: not valid JSON: invalid "
+       "literal: expected `null`"},
       {"trailing content", R"({"format_version": "1.2"} {})",
        "plan.json:1:27: not a Terraform plan: not valid JSON: "
        "unexpected content after the JSON value"},

@@ -96,11 +96,25 @@ absl::StatusOr<absl::Time> ParseRfc3339(std::string_view text) {
   absl::Time t =
       absl::FromCivil(absl::CivilSecond(year, month, day, hour, minute, second),
                       absl::UTCTimeZone());
-  return t + absl::Nanoseconds(nanos) - absl::Minutes(offset_minutes);
+  t += absl::Nanoseconds(nanos) - absl::Minutes(offset_minutes);
+  // An offset can carry a time out of the years four digits can write
+  // ("0000-01-01T00:30:00+01:00"); such a time could not be written back.
+  static const absl::Time kFirst =
+      absl::FromCivil(absl::CivilSecond(0, 1, 1, 0, 0, 0), absl::UTCTimeZone());
+  static const absl::Time kEnd = absl::FromCivil(
+      absl::CivilSecond(10000, 1, 1, 0, 0, 0), absl::UTCTimeZone());
+  if (t < kFirst || t >= kEnd) {
+    return absl::InvalidArgumentError(
+        Cat("invalid timestamp \"", text,
+            "\": out of range: years 0000 to 9999 in UTC"));
+  }
+  return t;
 }
 
 std::string FormatRfc3339(absl::Time t) {
-  return absl::FormatTime("%Y-%m-%dT%H:%M:%E*SZ", t, absl::UTCTimeZone());
+  // %E4Y: years before 1000 keep four digits ("0252-..."), as RFC 3339 and
+  // ParseRfc3339() want.
+  return absl::FormatTime("%E4Y-%m-%dT%H:%M:%E*SZ", t, absl::UTCTimeZone());
 }
 
 absl::StatusOr<absl::Time> ParseDate(std::string_view text) {

@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include "lint/util/strings.h"
+
 namespace hublint {
 namespace {
 
@@ -16,12 +18,25 @@ TEST_CASE("ParseRfc3339 accepts RFC 3339 and round-trips through Format") {
       {"2026-11-19T21:30:00-04:30", "2026-11-20T02:00:00Z"},
       {"2024-02-29T00:00:00z", "2024-02-29T00:00:00Z"},
       {"2026-01-01t00:00:00.000000001Z", "2026-01-01T00:00:00.000000001Z"},
+      // Found by fuzz/snapshot_reader_fuzzer: years before 1000 were written
+      // with three digits, which no reader takes back.
+      {"0252-11-18T08:00:00Z", "0252-11-18T08:00:00Z"},
+      {"0001-01-01T00:00:00Z", "0001-01-01T00:00:00Z"},
+      {"0000-01-01T01:30:00+01:00", "0000-01-01T00:30:00Z"},
   };
   for (const auto& c : cases) {
     CAPTURE(c.input);
     absl::StatusOr<absl::Time> t = ParseRfc3339(c.input);
     REQUIRE(t.ok());
     CHECK(FormatRfc3339(*t) == c.formatted);
+  }
+  // An offset that carries the time out of four-digit years.
+  for (const char* out_of_range :
+       {"0000-01-01T00:30:00+01:00", "9999-12-31T23:30:00-01:00"}) {
+    CAPTURE(out_of_range);
+    CHECK(ParseRfc3339(out_of_range).status().message() ==
+          Cat("invalid timestamp \"", out_of_range,
+              "\": out of range: years 0000 to 9999 in UTC"));
   }
 }
 

@@ -36,7 +36,11 @@ TEST_CASE("sarif-junit turns each of our results into a test case") {
   std::string missing = testing::MissingNodePackage("sarif-junit");
   REQUIRE_MESSAGE(missing.empty(), missing);
   std::string dir = testing::TestOutputDir("sarif-junit");
-  for (const auto& [name, report] : Logs()) {
+  for (const auto& entry : Logs()) {
+    // (No structured bindings: CAPTURE uses a lambda, which clang 14 does
+    // not allow to capture them.)
+    const std::string& name = entry.first;
+    const Report& report = entry.second;
     CAPTURE(name);
     std::string sarif_path = Cat(dir, "/", name, ".sarif");
     std::string xml_path = Cat(dir, "/", name, ".xml");
@@ -80,7 +84,9 @@ TEST_CASE("sarif-to-markdown links each result to its file line") {
       testing::MissingNodePackage("@security-alert/sarif-to-markdown");
   REQUIRE_MESSAGE(missing.empty(), missing);
   std::string dir = testing::TestOutputDir("sarif-to-markdown");
-  for (const auto& [name, report] : Logs()) {
+  for (const auto& entry : Logs()) {
+    const std::string& name = entry.first;  // (CAPTURE: see above)
+    const Report& report = entry.second;
     // This consumer takes any `suppressions` array, even an empty one, as
     // "suppressed" (SARIF says empty means not suppressed, and requires the
     // array on every result once one result is waived); it is checked on

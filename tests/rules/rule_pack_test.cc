@@ -203,7 +203,9 @@ TEST_CASE("The compliant example organization is clean under every rule") {
 TEST_CASE("docs/rules is what `hublint rules docs` generates") {
   std::map<std::string, std::string> pages = RuleDocPages(BuiltinRules());
   CHECK(pages.count("rules/cel-reference.md") == 1);
-  for (const auto& [path, text] : pages) {
+  for (const auto& page : pages) {
+    const std::string& path = page.first;  // (CAPTURE: no structured binding)
+    const std::string& text = page.second;
     CAPTURE(path);
     absl::StatusOr<std::string> checked_in = ReadFile(Cat("docs/", path));
     INFO("run `hublint rules docs` and commit docs/rules/");

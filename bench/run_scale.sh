@@ -54,30 +54,35 @@ snapshot() {
   echo "$file"
 }
 
-# measure OUT_PREFIX COMMAND...: runs COMMAND RUNS times (output discarded;
-# exit codes 0 and 1, "findings", both count as success) and sets
-# ${OUT_PREFIX}_wall (seconds) and ${OUT_PREFIX}_rss (MB), the medians.
+# time_once COMMAND...: runs COMMAND once (output discarded; exit codes 0
+# and 1, "findings", both count as success) and prints "WALL_SECONDS RSS_KB".
+time_once() {
+  local status=0
+  /usr/bin/time -f '%e %M' -o "$work/time.txt" "$@" > /dev/null \
+    2> "$work/stderr.txt" || status=$?
+  if [ "$status" -gt 1 ]; then
+    echo "bench/run_scale.sh: '$*' failed (exit $status):" >&2
+    cat "$work/stderr.txt" >&2
+    exit 1
+  fi
+  tail -1 "$work/time.txt"
+}
+
+# median FIELD < "WALL RSS" lines: the median wall time (seconds) for FIELD
+# 1, the median peak memory (MB) for FIELD 2.
+median() {
+  awk -v f="$1" '{print $f}' | sort -g |
+    awk -v f="$1" '{a[NR]=$1} END {m=a[int((NR+1)/2)]; if (f == 2) printf "%.0f", m/1024; else print m}'
+}
+
+# measure OUT_PREFIX COMMAND...: RUNS runs of COMMAND; sets ${OUT_PREFIX}_wall
+# and ${OUT_PREFIX}_rss to the medians.
 measure() {
-  local prefix=$1
+  local prefix=$1 i samples=""
   shift
-  local walls=() rsss=() i status
-  for ((i = 0; i < runs; i++)); do
-    status=0
-    /usr/bin/time -f '%e %M' -o "$work/time.txt" "$@" > /dev/null \
-      2> "$work/stderr.txt" || status=$?
-    if [ "$status" -gt 1 ]; then
-      echo "bench/run_scale.sh: '$*' failed (exit $status):" >&2
-      cat "$work/stderr.txt" >&2
-      exit 1
-    fi
-    read -r wall rss < <(tail -1 "$work/time.txt")
-    walls+=("$wall")
-    rsss+=("$rss")
-  done
-  printf -v "${prefix}_wall" '%s' \
-    "$(printf '%s\n' "${walls[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')"
-  printf -v "${prefix}_rss" '%s' \
-    "$(printf '%s\n' "${rsss[@]}" | sort -g | awk '{a[NR]=$1} END {printf "%.0f", a[int((NR+1)/2)]/1024}')"
+  for ((i = 0; i < runs; i++)); do samples+="$(time_once "$@")"$'\n'; done
+  printf -v "${prefix}_wall" '%s' "$(grep . <<< "$samples" | median 1)"
+  printf -v "${prefix}_rss" '%s' "$(grep . <<< "$samples" | median 2)"
 }
 
 mb() { awk -v b="$(stat -c %s "$1")" 'BEGIN {printf "%.1f", b / 1048576}'; }
@@ -91,8 +96,9 @@ run_scale() {
   local n file findings
   for n in $sizes; do
     file=$(snapshot "$n")
-    findings=$("$hublint" check --state "$file" --format json 2> /dev/null |
-      jq '.findings | length' || true)
+    "$hublint" check --state "$file" --format json \
+      --output "$work/findings.json" 2> /dev/null || [ $? -eq 1 ]
+    findings=$(jq '.findings | length' "$work/findings.json")
     measure scale "$hublint" check --state "$file" --format json \
       --output "$work/findings.json"
     echo "| $n | $(mb "$file") MB | $findings | ${scale_wall} s | ${scale_rss} MB | $(ratio "$scale_rss" "$(mb "$file")") |"
@@ -102,11 +108,13 @@ run_scale() {
 
 # counts TOOL_OUTPUT: the "RULE fail=N review=M" lines, sorted.
 hublint_counts() {
+  # Exit 1 means "findings", which these snapshots have.
   "$hublint" check --config bench/core-checks.hublint.toml --state "$1" \
-    --format json 2> /dev/null |
-    jq -r '[.findings[] | select(.suppressed | not)]
+    --format json --output "$work/counts.json" 2> /dev/null || [ $? -eq 1 ]
+  jq -r '[.findings[] | select(.suppressed | not)]
            | group_by(.rule_id)[]
-           | "\(.[0].rule_id) fail=\(map(select(.kind == "fail")) | length) review=\(map(select(.kind == "review")) | length)"'
+           | "\(.[0].rule_id) fail=\(map(select(.kind == "fail")) | length) review=\(map(select(.kind == "review")) | length)"' \
+    "$work/counts.json"
 }
 
 run_side() {
@@ -131,11 +139,23 @@ run_side() {
       "$ours" "$theirs_jq" "$theirs_cel" >&2
     exit 1
   fi
-  measure h "$hublint" check --config bench/core-checks.hublint.toml \
-    --state "$file" --format json --output "$work/core.json"
-  measure j jq -r -f bench/core_checks.jq "$file"
-  measure c node bench/core_checks.mjs "$file"
-  measure b "$bare" "$file"
+  # Round robin, so that all four see the same machine: a virtual
+  # machine's speed drifts over minutes.
+  local round h_samples="" j_samples="" c_samples="" b_samples=""
+  for ((round = 0; round < runs; round++)); do
+    h_samples+="$(time_once "$hublint" check --state "$file" \
+      --config bench/core-checks.hublint.toml --format json \
+      --output "$work/core.json")"$'\n'
+    j_samples+="$(time_once jq -r -f bench/core_checks.jq "$file")"$'\n'
+    c_samples+="$(time_once node bench/core_checks.mjs "$file")"$'\n'
+    b_samples+="$(time_once "$bare" "$file")"$'\n'
+  done
+  local t
+  for t in h j c b; do
+    local samples_var="${t}_samples"
+    printf -v "${t}_wall" '%s' "$(grep . <<< "${!samples_var}" | median 1)"
+    printf -v "${t}_rss" '%s' "$(grep . <<< "${!samples_var}" | median 2)"
+  done
   echo "### The four core checks, $side_size members, $(mb "$file") MB (median of $runs runs)"
   echo
   echo "Every checker found:"

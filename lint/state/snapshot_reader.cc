@@ -92,6 +92,22 @@ class SnapshotParser {
   absl::Status Parse(od::document& doc, OrgState* state);
 
  private:
+  // A field's key: as written when it holds no escape (nearly always), so
+  // it is not copied into simdjson's string buffer; unescaped otherwise.
+  absl::Status KeyOf(od::field& field, std::string_view* key) {
+    const char* raw = field.key().raw();
+    const char* text_end = source_.text().data() + source_.text().size();
+    const char* quote = static_cast<const char*>(
+        std::memchr(raw, '"', static_cast<size_t>(text_end - raw)));
+    if (quote != nullptr &&
+        std::memchr(raw, '\\', static_cast<size_t>(quote - raw)) == nullptr) {
+      *key = std::string_view(raw, static_cast<size_t>(quote - raw));
+      return absl::OkStatus();
+    }
+    if (auto err = field.unescaped_key().get(*key)) return JsonError(err);
+    return absl::OkStatus();
+  }
+
   // --- Paths for messages: "members[2].email".
   struct PathPart {
     std::string_view name;
@@ -390,7 +406,7 @@ absl::Status SnapshotParser::ReadObject(od::value v, std::string_view what,
     if (auto err = std::move(field_result).get(field)) return JsonError(err);
     size_t key_offset = static_cast<size_t>(field.key().raw() - base_) - 1;
     std::string_view key;
-    if (auto err = field.unescaped_key().get(key)) return JsonError(err);
+    RETURN_IF_ERROR(KeyOf(field, &key));
     int index = -1;
     if (expected < fields.size() && fields[expected] == key) {
       index = static_cast<int>(expected);

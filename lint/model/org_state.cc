@@ -11,10 +11,10 @@ absl::string_view Key(std::string_view s) {
   return absl::string_view(s.data(), s.size());
 }
 
-// Builds `*index` from the keys of `items`, reporting each duplicate at the
-// later resource's location.
 using KeyMap = absl::flat_hash_map<std::string, uint32_t>;
 
+// Builds `*index` from the keys of `items`, reporting each duplicate at the
+// later resource's location.
 template <typename T, typename KeyFn>
 void IndexByKey(const std::vector<T>& items, KeyFn key, std::string_view what,
                 KeyMap* index, std::vector<StateProblem>* problems) {

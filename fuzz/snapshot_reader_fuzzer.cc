@@ -1,7 +1,10 @@
 // Fuzzes the hublint/state/v1 reader (lint/state/snapshot_reader.h): any
 // bytes either read into a finalized OrgState or give a diagnostic. A state
 // that reads must survive a round trip: written by the snapshot writer and
-// read again, it holds the same facts.
+// read again, it holds the same facts. Reading the members on a second
+// thread gives the same state, or the same error, as reading on one.
+
+#include <cstdint>
 
 #include "fuzz/fuzz_support.h"
 #include "lint/state/snapshot_reader.h"
@@ -9,10 +12,21 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace hublint;
+  SnapshotReadOptions one_thread;
+  one_thread.members_thread_min_bytes = SIZE_MAX;
   absl::StatusOr<OrgState> state =
-      ReadSnapshot(fuzz::AsString(data, size), "fuzz.json");
+      ReadSnapshot(fuzz::AsString(data, size), "fuzz.json", one_thread);
   fuzz::RequireMessage(state.status());
+  SnapshotReadOptions two_threads;
+  two_threads.members_thread_min_bytes = 0;
+  absl::StatusOr<OrgState> threaded =
+      ReadSnapshot(fuzz::AsString(data, size), "fuzz.json", two_threads);
+  fuzz::Require(threaded.status() == state.status(),
+                Cat("two threads read differently: ",
+                    ToStd(threaded.status().message())));
   if (!state.ok()) return 0;
+  fuzz::Require(threaded->SameFacts(*state),
+                "two threads read different facts");
   std::string written = WriteSnapshot(*state);
   absl::StatusOr<OrgState> again = ReadSnapshot(written, "again.json");
   fuzz::Require(again.ok(), Cat("the written snapshot does not read back: ",

@@ -17,6 +17,7 @@
 #if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic pop
 #endif
+#include "lint/json/null_literal.h"
 
 namespace hublint::cel {
 
@@ -101,9 +102,7 @@ class JsonBuilder {
     if (auto e = v.type().get(type)) return JsonError(e);
     switch (type) {
       case json_type::null: {
-        bool is_null = false;
-        if (auto e = v.is_null().get(is_null)) return JsonError(e);
-        if (!is_null) return JsonError(simdjson::INCORRECT_TYPE);
+        if (!IsNullLiteral(v)) return JsonError(simdjson::INCORRECT_TYPE);
         out->type_ = JsonNode::Type::kNull;
         return absl::OkStatus();
       }

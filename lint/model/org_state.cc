@@ -1,6 +1,7 @@
 #include "lint/model/org_state.h"
 
 #include <algorithm>
+#include <thread>
 
 #include "lint/util/strings.h"
 
@@ -12,6 +13,11 @@ absl::string_view Key(std::string_view s) {
 }
 
 using KeyMap = absl::flat_hash_map<std::string, uint32_t>;
+
+// Work on at least this many items (members to index, names in team
+// member lists) is done on a second thread; below, starting one costs more
+// than it saves.
+constexpr size_t kItemsForThread = 16384;
 
 // Builds `*index` from the keys of `items`, reporting each duplicate at the
 // later resource's location.
@@ -88,9 +94,22 @@ bool SourceInfo::IsGap(std::string_view part) const {
 
 std::vector<StateProblem> OrgState::Finalize() {
   std::vector<StateProblem> problems;
-  IndexByKey(
-      members, [](const Member& m) -> const std::string& { return m.username; },
-      "username", &member_index_, &problems);
+  // Large organizations get a second thread for the largest pieces of work
+  // (the member index here, the team lists below), each writing what no
+  // other code touches meanwhile; problems keep their order.
+  std::vector<StateProblem> member_problems;
+  auto index_members = [&] {
+    IndexByKey(
+        members,
+        [](const Member& m) -> const std::string& { return m.username; },
+        "username", &member_index_, &member_problems);
+  };
+  std::thread member_index_thread;
+  if (members.size() >= kItemsForThread) {
+    member_index_thread = std::thread(index_members);
+  } else {
+    index_members();
+  }
   IndexByKey(
       teams, [](const Team& t) -> const std::string& { return t.name; },
       "team name", &team_index_, &problems);
@@ -113,6 +132,9 @@ std::vector<StateProblem> OrgState::Finalize() {
         [](const Invite& i) -> const std::string& { return i.invitee; },
         "invitee", &invitees, &problems);
   }
+  if (member_index_thread.joinable()) member_index_thread.join();
+  problems.insert(problems.begin(), member_problems.begin(),
+                  member_problems.end());
 
   // Every join is computed visiting the members once, in order: what the
   // other resources say about a member is gathered first as (member, x)
@@ -121,6 +143,36 @@ std::vector<StateProblem> OrgState::Finalize() {
   // whatever the passes: members' teams, teams' members, grants.
   std::vector<StateProblem> team_problems;
   std::vector<StateProblem> grant_problems;
+
+  // Team membership, from both sides: a team's member list and a member's
+  // team list. Each names an existing resource, and the join is the union.
+  // Long team lists (200,000 names for 100,000 members) are looked up on a
+  // second thread while this one joins grants and tokens.
+  std::vector<std::pair<uint32_t, uint32_t>> named_by_teams;  // member, team
+  auto collect_named_by_teams = [&] {
+    for (uint32_t ti = 0; ti < teams.size(); ++ti) {
+      const Team& t = teams[ti];
+      for (const std::string& username : t.members) {
+        std::optional<uint32_t> mi = Lookup(member_index_, username);
+        if (!mi) {
+          team_problems.push_back(
+              {t.location, Cat("team `", t.name, "` lists member `", username,
+                               "`, who is not in `members`")});
+          continue;
+        }
+        named_by_teams.emplace_back(*mi, ti);
+      }
+    }
+    std::sort(named_by_teams.begin(), named_by_teams.end());
+  };
+  size_t team_list_names = 0;
+  for (const Team& t : teams) team_list_names += t.members.size();
+  std::thread named_by_teams_thread;
+  if (team_list_names >= kItemsForThread) {
+    named_by_teams_thread = std::thread(collect_named_by_teams);
+  } else {
+    collect_named_by_teams();
+  }
 
   // Repository grants, and each team's highest permission.
   for (Repository& r : repositories) r.team_grants.clear();
@@ -157,24 +209,6 @@ std::vector<StateProblem> OrgState::Finalize() {
     }
   }
 
-  // Team membership, from both sides: a team's member list and a member's
-  // team list. Each names an existing resource, and the join is the union.
-  std::vector<std::pair<uint32_t, uint32_t>> named_by_teams;  // member, team
-  for (uint32_t ti = 0; ti < teams.size(); ++ti) {
-    const Team& t = teams[ti];
-    for (const std::string& username : t.members) {
-      std::optional<uint32_t> mi = Lookup(member_index_, username);
-      if (!mi) {
-        team_problems.push_back(
-            {t.location, Cat("team `", t.name, "` lists member `", username,
-                             "`, who is not in `members`")});
-        continue;
-      }
-      named_by_teams.emplace_back(*mi, ti);
-    }
-  }
-  std::sort(named_by_teams.begin(), named_by_teams.end());
-
   // Token owners; a member's personal tokens, in token order.
   std::vector<std::pair<uint32_t, uint32_t>> owned;  // member, token
   for (uint32_t k = 0; k < access_tokens.size(); ++k) {
@@ -190,6 +224,7 @@ std::vector<StateProblem> OrgState::Finalize() {
     }
   }
   std::sort(owned.begin(), owned.end());
+  if (named_by_teams_thread.joinable()) named_by_teams_thread.join();
 
   std::vector<uint32_t> team_sizes(teams.size(), 0);
   size_t next_named = 0;
@@ -278,10 +313,16 @@ std::vector<StateProblem> OrgState::Finalize() {
   // Integrations: their account and the tokens they use, found through
   // the id index and a label index (not a scan of every token for every
   // integration), in token order.
+  // Only the labels integrations name are indexed: one pass over the
+  // tokens, no list per token.
   absl::flat_hash_map<absl::string_view, std::vector<uint32_t>> by_label;
-  if (!integrations.empty()) {
+  for (const Integration& integration : integrations) {
+    if (integration.token_label) by_label[Key(*integration.token_label)];
+  }
+  if (!by_label.empty()) {
     for (uint32_t k = 0; k < access_tokens.size(); ++k) {
-      by_label[Key(access_tokens[k].label)].push_back(k);
+      auto it = by_label.find(Key(access_tokens[k].label));
+      if (it != by_label.end()) it->second.push_back(k);
     }
   }
   for (uint32_t ii = 0; ii < integrations.size(); ++ii) {

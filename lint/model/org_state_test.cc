@@ -2,6 +2,10 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
 namespace hublint {
 namespace {
 
@@ -138,6 +142,72 @@ TEST_CASE("A team holding every member stays linear") {
   REQUIRE(s.Finalize().empty());
   CHECK(s.teams[0].member_indices.size() == 50000);
   CHECK(s.members[49999].teams == std::vector<std::string>{"everyone"});
+}
+
+// Large enough for Finalize()'s second thread (the member index, the team
+// lists); the joins are checked against a direct computation and the
+// problems against the order a small organization reports them in.
+TEST_CASE("A large organization joins like a small one") {
+  constexpr int kMembers = 20000;
+  constexpr int kTeams = 50;
+  OrgState s;
+  s.org_name = "big";
+  for (int t = 0; t < kTeams; ++t) {
+    Team team;
+    team.name = "team" + std::to_string(t);
+    s.teams.push_back(team);
+  }
+  for (int i = 0; i < kMembers; ++i) {
+    std::string name = "u" + std::to_string(i);
+    // Named by its team's list, by its own list, or by both.
+    std::vector<std::string> own;
+    if (i % 3 != 0) own.push_back("team" + std::to_string(i % kTeams));
+    if (i % 3 != 1) s.teams[(i * 7) % kTeams].members.push_back(name);
+    s.members.push_back(MakeMember(name, "member", own));
+    if (i % 4 == 0) {
+      AccessToken token;
+      token.id = "t" + std::to_string(i);
+      token.owner = name;
+      s.access_tokens.push_back(token);
+    }
+  }
+  REQUIRE(s.Finalize().empty());
+  std::vector<std::vector<uint32_t>> want_teams(kMembers);
+  for (uint32_t t = 0; t < kTeams; ++t) {
+    for (const std::string& name : s.teams[t].members) {
+      want_teams[std::stoul(name.substr(1))].push_back(t);
+    }
+  }
+  for (int i = 0; i < kMembers; ++i) {
+    if (i % 3 != 0) want_teams[i].push_back(i % kTeams);
+    std::sort(want_teams[i].begin(), want_teams[i].end());
+    want_teams[i].erase(std::unique(want_teams[i].begin(), want_teams[i].end()),
+                        want_teams[i].end());
+  }
+  for (int i = 0; i < kMembers; ++i) {
+    CAPTURE(i);
+    REQUIRE(s.members[i].team_indices == want_teams[i]);
+    std::vector<uint32_t> want_tokens;
+    if (i % 4 == 0) want_tokens.push_back(static_cast<uint32_t>(i / 4));
+    REQUIRE(s.members[i].token_indices == want_tokens);
+  }
+
+  // One of each problem, reported in the same order as a small org's.
+  s.members.push_back(MakeMember("u5", "member"));
+  s.members.push_back(MakeMember("x", "member", {"nowhere"}));
+  s.teams[0].members.push_back("ghost");
+  s.teams[0].repository_permissions.push_back(
+      {"missing/repo", Permission::kRead, {}});
+  std::vector<StateProblem> problems = s.Finalize();
+  std::vector<std::string> messages;
+  for (const StateProblem& p : problems) messages.push_back(p.message);
+  CHECK(messages ==
+        std::vector<std::string>{
+            "duplicate username `u5`",
+            "member `x` is in team `nowhere`, which is not in `teams`",
+            "team `team0` lists member `ghost`, who is not in `members`",
+            "team `team0` has a grant on repository `missing/repo`, which is "
+            "not in `repositories`"});
 }
 
 TEST_CASE("SourceInfo::IsGap covers sub-parts") {

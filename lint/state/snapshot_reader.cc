@@ -5,8 +5,10 @@
 #include <cstring>
 #include <functional>
 #include <span>
+#include <thread>
 
 #include "lint/json/json_syntax.h"
+#include "lint/json/null_literal.h"
 #include "lint/util/files.h"
 #include "lint/util/source_text.h"
 #include "lint/util/spelling.h"
@@ -83,29 +85,64 @@ class LineTracker {
 
 class SnapshotParser {
  public:
-  SnapshotParser(const SourceText& source, const char* base, int max_depth)
-      : source_(source),
-        base_(base),
+  // `parser` is the one iterating this text; `members_on_thread` reads the
+  // members array on a second thread (see ReadMembersAlone()).
+  // `readable_size` bytes from the text's start can be read (the text and
+  // simdjson's padding).
+  SnapshotParser(const SourceText& source, size_t readable_size, int max_depth,
+                 const od::parser& parser, bool members_on_thread)
+      : parser_(parser),
+        source_(source),
+        base_(source.text().data()),
+        readable_size_(readable_size),
         max_depth_(max_depth),
+        members_on_thread_(members_on_thread),
         lines_(source.text()) {}
 
   absl::Status Parse(od::document& doc, OrgState* state);
 
+  // Reads the members array, whose text is `array_text` (a view into the
+  // same source), with a parser of its own: what the second thread does.
+  // The state's other arrays are read meanwhile; members are more than half
+  // of a large organization's text.
+  absl::Status ReadMembersAlone(std::string_view array_text,
+                                std::vector<Member>* members) const;
+
  private:
-  // A field's key: as written when it holds no escape (nearly always), so
-  // it is not copied into simdjson's string buffer; unescaped otherwise.
-  absl::Status KeyOf(od::field& field, std::string_view* key) {
-    const char* raw = field.key().raw();
+  // A string as written when it holds no escape (nearly always), a view
+  // into the text that costs no copy; unescaped into `scratch_` otherwise
+  // (valid until the next escaped string). `raw` points after the opening
+  // quote; stage 1 has already checked the quotes pair up.
+  absl::Status StringAt(const char* raw, std::string_view* out) {
     const char* text_end = source_.text().data() + source_.text().size();
     const char* quote = static_cast<const char*>(
         std::memchr(raw, '"', static_cast<size_t>(text_end - raw)));
     if (quote != nullptr &&
         std::memchr(raw, '\\', static_cast<size_t>(quote - raw)) == nullptr) {
-      *key = std::string_view(raw, static_cast<size_t>(quote - raw));
+      *out = std::string_view(raw, static_cast<size_t>(quote - raw));
       return absl::OkStatus();
     }
-    if (auto err = field.unescaped_key().get(*key)) return JsonError(err);
+    // An escape: the string ends at the first quote not escaped, and its
+    // unescaped form is no longer than that.
+    const char* end = raw;
+    while (end < text_end && *end != '"') end += *end == '\\' ? 2 : 1;
+    scratch_.resize(static_cast<size_t>(end - raw) +
+                    simdjson::SIMDJSON_PADDING);
+    auto* dst = reinterpret_cast<uint8_t*>(scratch_.data());
+    od::raw_json_string escaped(reinterpret_cast<const uint8_t*>(raw));
+    if (auto err = parser_.unescape(escaped, dst).get(*out)) {
+      return JsonError(err);
+    }
     return absl::OkStatus();
+  }
+  absl::Status KeyOf(od::field& field, std::string_view* key) {
+    return StringAt(field.key().raw(), key);
+  }
+  // The value `v`, known to be a string.
+  absl::Status StringOf(od::value& v, std::string_view* out) {
+    od::raw_json_string raw;
+    if (auto err = v.get_raw_json_string().get(raw)) return JsonError(err);
+    return StringAt(raw.raw(), out);
   }
 
   // --- Paths for messages: "members[2].email".
@@ -216,6 +253,8 @@ class SnapshotParser {
         },
         [&](size_t n) { list->reserve(list->size() + n); });
   }
+  // Checks that `v` is an array and starts reading it on members_thread_.
+  absl::Status StartMembersThread(od::value v);
   // Reads and validates any JSON value, for extension ("x-") fields.
   absl::Status ConsumeAny(od::value v, int depth);
 
@@ -231,12 +270,22 @@ class SnapshotParser {
   absl::Status ReadIntegration(od::value v, Integration* integration);
   absl::Status ReadAuditEvent(od::value v, AuditEvent* event);
 
+  const od::parser& parser_;
+  std::string scratch_;  // escaped strings, unescaped
   const SourceText& source_;
   const char* base_;
+  size_t readable_size_;
   int max_depth_;
+  bool members_on_thread_;
+  absl::Status members_status_;
+  std::vector<Member> thread_members_;
   LineTracker lines_;
   size_t last_offset_ = 0;
   std::vector<PathPart> path_;
+  // The second thread, when members_on_thread_, writing members_status_
+  // and thread_members_. Declared last: on an early return it is joined
+  // (a jthread joins when destroyed) before what it writes is destroyed.
+  std::jthread members_thread_;
 };
 
 absl::Status SnapshotParser::CheckType(od::value& v, od::json_type want,
@@ -247,12 +296,7 @@ absl::Status SnapshotParser::CheckType(od::value& v, od::json_type want,
   RETURN_IF_ERROR(TypeOf(v, &type));
   *is_null = type == od::json_type::null;
   if (*is_null && nullable) {
-    // `is_null()` also validates the literal ("nul", "nullx" are not).
-    // Its result is read with get(): converting it would throw.
-    bool null_literal = false;
-    if (v.is_null().get(null_literal) != simdjson::SUCCESS || !null_literal) {
-      return JsonError(simdjson::TAPE_ERROR);
-    }
+    if (!IsNullLiteral(v)) return JsonError(simdjson::TAPE_ERROR);
     return absl::OkStatus();
   }
   if (type != want) return WrongType(offset, expected, type);
@@ -264,7 +308,7 @@ absl::Status SnapshotParser::ReadString(od::value v, std::string* out) {
   RETURN_IF_ERROR(
       CheckType(v, od::json_type::string, false, "a string", &is_null));
   std::string_view s;
-  if (auto err = v.get_string().get(s)) return JsonError(err);
+  RETURN_IF_ERROR(StringOf(v, &s));
   out->assign(s);
   return absl::OkStatus();
 }
@@ -277,7 +321,7 @@ absl::Status SnapshotParser::ReadOptString(od::value v,
   out->reset();
   if (is_null) return absl::OkStatus();
   std::string_view s;
-  if (auto err = v.get_string().get(s)) return JsonError(err);
+  RETURN_IF_ERROR(StringOf(v, &s));
   out->emplace(s);
   return absl::OkStatus();
 }
@@ -337,7 +381,7 @@ absl::Status SnapshotParser::ReadOptStringView(
   out->reset();
   if (is_null) return absl::OkStatus();
   std::string_view s;
-  if (auto err = v.get_string().get(s)) return JsonError(err);
+  RETURN_IF_ERROR(StringOf(v, &s));
   *out = s;
   return absl::OkStatus();
 }
@@ -509,7 +553,7 @@ absl::Status SnapshotParser::ConsumeAny(od::value v, int depth) {
       return absl::OkStatus();
     case od::json_type::string: {
       std::string_view s;
-      if (auto err = v.get_string().get(s)) return JsonError(err);
+      RETURN_IF_ERROR(StringOf(v, &s));
       return absl::OkStatus();
     }
     case od::json_type::number: {
@@ -522,14 +566,9 @@ absl::Status SnapshotParser::ConsumeAny(od::value v, int depth) {
       if (auto err = v.get_bool().get(b)) return JsonError(err);
       return absl::OkStatus();
     }
-    case od::json_type::null: {
-      // (See CheckType(): validates the literal, read with get().)
-      bool null_literal = false;
-      if (v.is_null().get(null_literal) != simdjson::SUCCESS || !null_literal) {
-        return JsonError(simdjson::TAPE_ERROR);
-      }
+    case od::json_type::null:
+      if (!IsNullLiteral(v)) return JsonError(simdjson::TAPE_ERROR);
       return absl::OkStatus();
-    }
   }
   return absl::OkStatus();
 }
@@ -602,6 +641,7 @@ absl::Status SnapshotParser::Parse(od::document& doc, OrgState* state) {
           case kOrg:
             return ReadOrg(v, state);
           case kMembers:
+            if (members_on_thread_) return StartMembersThread(v);
             return ReadList(v, &state->members, &SnapshotParser::ReadMember);
           case kInvites:
             return ReadList(v, &state->invites, &SnapshotParser::ReadInvite);
@@ -627,7 +667,47 @@ absl::Status SnapshotParser::Parse(od::document& doc, OrgState* state) {
   if (doc.current_location().get(rest) == simdjson::SUCCESS) {
     return JsonError(simdjson::TRAILING_CONTENT);
   }
+  if (members_thread_.joinable()) {
+    members_thread_.join();
+    RETURN_IF_ERROR(members_status_);
+    state->members = std::move(thread_members_);
+  }
   return absl::OkStatus();
+}
+
+absl::Status SnapshotParser::StartMembersThread(od::value v) {
+  size_t offset = OffsetOf(v);
+  od::json_type type{};
+  RETURN_IF_ERROR(TypeOf(v, &type));
+  if (type != od::json_type::array) return WrongType(offset, "an array", type);
+  od::array array;
+  if (auto err = v.get_array().get(array)) return JsonError(err);
+  // Skipping the array walks its structure, already indexed: cheap.
+  std::string_view text;
+  if (auto err = array.raw_json().get(text)) return JsonError(err);
+  members_thread_ = std::jthread([this, text] {
+    members_status_ = ReadMembersAlone(text, &thread_members_);
+  });
+  return absl::OkStatus();
+}
+
+absl::Status SnapshotParser::ReadMembersAlone(
+    std::string_view array_text, std::vector<Member>* members) const {
+  // The text after the array is the padding simdjson reads past its end.
+  size_t start = static_cast<size_t>(array_text.data() - base_);
+  simdjson::padded_string_view padded(array_text.data(), array_text.size(),
+                                      readable_size_ - start);
+  od::parser parser;
+  // Its own view of the text: a SourceText indexes its lines when a
+  // diagnostic first needs them, and both threads may be rendering one.
+  SourceText source = SourceText::Borrowing(source_.name(), source_.text());
+  SnapshotParser reader(source, readable_size_, max_depth_, parser, false);
+  reader.path_.push_back({"members", -1});
+  od::document doc;
+  if (auto err = parser.iterate(padded).get(doc)) return reader.JsonError(err);
+  od::value v;
+  if (auto err = doc.get_value().get(v)) return reader.JsonError(err);
+  return reader.ReadList(v, members, &SnapshotParser::ReadMember);
 }
 
 constexpr std::string_view kSourceFields[] = {"kind", "api_url", "complete",
@@ -1045,34 +1125,52 @@ absl::Status SnapshotParser::ReadAuditEvent(od::value v, AuditEvent* event) {
 
 }  // namespace
 
-absl::StatusOr<OrgState> ReadSnapshot(std::string text, std::string name,
-                                      const SnapshotReadOptions& options) {
-  // simdjson reads past the end of its input; give it padding without a
-  // second copy when the string's capacity allows.
-  if (text.capacity() < text.size() + simdjson::SIMDJSON_PADDING) {
-    text.reserve(text.size() + simdjson::SIMDJSON_PADDING);
-  }
-  SourceText source(std::move(name), std::move(text));
-  const std::string& body = source.text();
-  simdjson::padded_string_view padded(body.data(), body.size(),
-                                      body.capacity());
+namespace {
+
+// Reads the document into `*state`, not finalized.
+absl::Status ParseSnapshot(const SourceText& source, size_t readable_size,
+                           int max_depth, bool members_on_thread,
+                           OrgState* state) {
+  std::string_view body = source.text();
+  simdjson::padded_string_view padded(body.data(), body.size(), readable_size);
   od::parser parser;
-  OrgState state;
-  state.source_files.push_back(source.name());
   od::document doc;
   auto iterate_error = parser.iterate(padded).get(doc);
-  SnapshotParser reader(source, body.data(), options.max_depth);
   // simdjson accepts an empty document at first and fails later.
-  bool blank = body.find_first_not_of(" \t\r\n") == std::string::npos;
+  bool blank = body.find_first_not_of(" \t\r\n") == std::string_view::npos;
   if (iterate_error || blank) {
     if (std::optional<JsonSyntaxError> e =
-            FindJsonSyntaxError(body, options.max_depth)) {
+            FindJsonSyntaxError(body, max_depth)) {
       return source.Error(e->offset, e->message);
     }
     return source.Error(
         0, Cat("invalid JSON: ", simdjson::error_message(iterate_error)));
   }
-  RETURN_IF_ERROR(reader.Parse(doc, &state));
+  SnapshotParser reader(source, readable_size, max_depth, parser,
+                        members_on_thread);
+  return reader.Parse(doc, state);
+}
+
+// Reads and finalizes the state in `source`, of which `readable_size`
+// bytes can be read (its text and simdjson's padding).
+absl::StatusOr<OrgState> ReadSnapshotSource(
+    const SourceText& source, size_t readable_size,
+    const SnapshotReadOptions& options) {
+  bool members_on_thread =
+      source.text().size() >= options.members_thread_min_bytes &&
+      std::thread::hardware_concurrency() > 1;
+  OrgState state;
+  absl::Status parsed = ParseSnapshot(source, readable_size, options.max_depth,
+                                      members_on_thread, &state);
+  if (!parsed.ok() && members_on_thread) {
+    // Two threads may each have stopped at an error; reading again on one
+    // reports the first in the text, as a sequential read does.
+    state = OrgState();
+    parsed =
+        ParseSnapshot(source, readable_size, options.max_depth, false, &state);
+  }
+  RETURN_IF_ERROR(parsed);
+  state.source_files.push_back(source.name());
   std::vector<StateProblem> problems = state.Finalize();
   if (!problems.empty()) {
     const StateProblem& first = problems.front();
@@ -1088,8 +1186,29 @@ absl::StatusOr<OrgState> ReadSnapshot(std::string text, std::string name,
   return state;
 }
 
+}  // namespace
+
+absl::StatusOr<OrgState> ReadSnapshot(std::string text, std::string name,
+                                      const SnapshotReadOptions& options) {
+  // simdjson reads past the end of its input; give it padding without a
+  // second copy when the string's capacity allows.
+  if (text.capacity() < text.size() + simdjson::SIMDJSON_PADDING) {
+    text.reserve(text.size() + simdjson::SIMDJSON_PADDING);
+  }
+  size_t readable_size = text.capacity();
+  SourceText source(std::move(name), std::move(text));
+  return ReadSnapshotSource(source, readable_size, options);
+}
+
 absl::StatusOr<OrgState> ReadSnapshotFile(const std::string& path,
                                           const SnapshotReadOptions& options) {
+  static_assert(kReadSpareBytes >= simdjson::SIMDJSON_PADDING);
+  ASSIGN_OR_RETURN(std::optional<MappedFile> mapped,
+                   MapFile(path, options.map_min_bytes));
+  if (mapped) {
+    SourceText source = SourceText::Borrowing(path, mapped->text());
+    return ReadSnapshotSource(source, mapped->readable_size(), options);
+  }
   ASSIGN_OR_RETURN(std::string text, ReadFile(path));
   return ReadSnapshot(std::move(text), path == "-" ? "<stdin>" : path, options);
 }

@@ -21,6 +21,7 @@
 // (on one line). Reading the file itself can fail with the codes of
 // ReadFile() (kNotFound, ...).
 
+#include <cstddef>
 #include <string>
 
 #include "absl/status/statusor.h"
@@ -32,6 +33,14 @@ struct SnapshotReadOptions {
   // Deepest nesting of arrays and objects accepted (extension values
   // included); deeper input is rejected, never recursed into.
   int max_depth = 64;
+  // A text at least this long has its `members` array read on a second
+  // thread while the rest is read on the calling one (when the machine has
+  // two cores or more). The result, errors included, is the same either
+  // way; SIZE_MAX reads on one thread.
+  size_t members_thread_min_bytes = size_t{1} << 20;
+  // ReadSnapshotFile() maps a regular file at least this long rather than
+  // reading it into memory (see MappedFile in lint/util/files.h).
+  size_t map_min_bytes = size_t{1} << 20;
 };
 
 // Reads the document in `text`; `name` is what diagnostics call it (a path,

@@ -2,6 +2,10 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdint>
+#include <filesystem>
+#include <vector>
+
 #include "lint/util/strings.h"
 
 namespace hublint {
@@ -264,6 +268,98 @@ TEST_CASE("Rejects bad input with file:line:col, the line and a caret") {
     REQUIRE_FALSE(state.ok());
     CHECK(state.status().code() == absl::StatusCode::kInvalidArgument);
     CHECK(ToStd(state.status().message()) == bad.error);
+  }
+}
+
+// The ways of reading: one thread or two, a string or a mapped file.
+struct ReadWay {
+  const char* name;
+  SnapshotReadOptions options;
+};
+std::vector<ReadWay> ReadWays() {
+  SnapshotReadOptions one_thread;
+  one_thread.members_thread_min_bytes = SIZE_MAX;
+  one_thread.map_min_bytes = SIZE_MAX;
+  SnapshotReadOptions two_threads = one_thread;
+  two_threads.members_thread_min_bytes = 0;
+  SnapshotReadOptions mapped = one_thread;
+  mapped.map_min_bytes = 0;
+  SnapshotReadOptions both;
+  both.members_thread_min_bytes = 0;
+  both.map_min_bytes = 0;
+  return {{"one thread", one_thread},
+          {"two threads", two_threads},
+          {"mapped", mapped},
+          {"two threads, mapped", both}};
+}
+
+// Differential: every way reads every example organization into the same
+// facts, joins and locations.
+TEST_CASE("Every way of reading gives the same state") {
+  for (const auto& entry :
+       std::filesystem::directory_iterator("fixtures/orgs")) {
+    if (entry.path().extension() != ".json") continue;
+    std::string path = entry.path().string();
+    absl::StatusOr<OrgState> want =
+        ReadSnapshotFile(path, ReadWays()[0].options);
+    for (const ReadWay& way : ReadWays()) {
+      CAPTURE(path);
+      CAPTURE(way.name);
+      absl::StatusOr<OrgState> got = ReadSnapshotFile(path, way.options);
+      REQUIRE(got.ok() == want.ok());
+      if (!got.ok()) {
+        CHECK(got.status() == want.status());
+        continue;
+      }
+      CHECK(got->SameFacts(*want));
+      REQUIRE(got->members.size() == want->members.size());
+      for (size_t i = 0; i < got->members.size(); ++i) {
+        CHECK(got->members[i].location == want->members[i].location);
+        CHECK(got->members[i].team_indices == want->members[i].team_indices);
+        CHECK(got->members[i].token_indices == want->members[i].token_indices);
+      }
+      for (size_t i = 0; i < got->access_tokens.size(); ++i) {
+        CHECK(got->access_tokens[i].location ==
+              want->access_tokens[i].location);
+      }
+    }
+  }
+}
+
+// Errors while the members are read on their own thread are those of a
+// read on one: the first in the text, word for word.
+TEST_CASE("Two threads report the same errors as one") {
+  std::vector<BadInput> inputs(std::begin(kBadInputs), std::end(kBadInputs));
+  const std::string bad_member =
+      "{\"username\": \"b\", \"role\": \"member\", \"is_guest\": 1}";
+  const std::string good_member = "{\"username\": \"a\", \"role\": \"member\"}";
+  const std::string bad_token = "{\"kind\": \"personal\", \"id\": 7}";
+  // An error in the members only, one after them only, and one in each
+  // (the members' comes first in the text, then the other way round).
+  for (std::string text :
+       {Cat(kHeader, "\"members\": [", good_member, ",\n", bad_member, "]}"),
+        Cat(kHeader, "\"members\": [", good_member, "],\n\"access_tokens\": [",
+            bad_token, "]}"),
+        Cat(kHeader, "\"members\": [", bad_member, "],\n\"access_tokens\": [",
+            bad_token, "]}"),
+        Cat(kHeader, "\"access_tokens\": [", bad_token, "],\n\"members\": [",
+            bad_member, "]}"),
+        Cat(kHeader, "\"members\": [", good_member, ", tru]}"),
+        Cat(kHeader, "\"members\": {\"a\": 1}}")}) {
+    inputs.push_back({"", text, ""});
+  }
+  for (const BadInput& bad : inputs) {
+    CAPTURE(bad.text);
+    absl::StatusOr<OrgState> one =
+        ReadSnapshot(bad.text, "<string>", ReadWays()[0].options);
+    REQUIRE_FALSE(one.ok());
+    absl::StatusOr<OrgState> two =
+        ReadSnapshot(bad.text, "<string>", ReadWays()[1].options);
+    REQUIRE_FALSE(two.ok());
+    CHECK(ToStd(two.status().message()) == ToStd(one.status().message()));
+    if (!bad.error.empty()) {
+      CHECK(ToStd(two.status().message()) == bad.error);
+    }
   }
 }
 

@@ -3,6 +3,7 @@
 #include <simdjson.h>
 
 #include "lint/json/json_syntax.h"
+#include "lint/json/null_literal.h"
 #include "lint/util/strings.h"
 
 namespace hublint {
@@ -117,12 +118,7 @@ bool TreeBuilder::Build(od::value v, int depth, JsonNode* out) {
       return true;
     case od::json_type::null: {
       node->type = JsonNode::Type::kNull;
-      // is_null() validates the literal ("nul" is not null); its result is
-      // read with get(), as converting it throws on a bad literal.
-      bool null_literal = false;
-      if (v.is_null().get(null_literal) != simdjson::SUCCESS || !null_literal) {
-        return Fail(simdjson::TAPE_ERROR);
-      }
+      if (!IsNullLiteral(v)) return Fail(simdjson::TAPE_ERROR);
       return true;
     }
   }

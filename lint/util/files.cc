@@ -1,6 +1,7 @@
 #include "lint/util/files.h"
 
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -9,6 +10,7 @@
 #include <cstdio>
 #include <cstring>
 #include <iostream>
+#include <utility>
 
 #include "lint/util/strings.h"
 
@@ -86,6 +88,64 @@ absl::StatusOr<std::string> ReadFile(const std::string& path,
   absl::StatusOr<std::string> data = ReadAll(fd, path, max_bytes, size_hint);
   ::close(fd);
   return data;
+}
+
+MappedFile::MappedFile(MappedFile&& other) noexcept
+    : data_(std::exchange(other.data_, nullptr)),
+      size_(std::exchange(other.size_, 0)),
+      mapped_size_(std::exchange(other.mapped_size_, 0)) {}
+
+MappedFile& MappedFile::operator=(MappedFile&& other) noexcept {
+  if (this != &other) {
+    this->~MappedFile();
+    data_ = std::exchange(other.data_, nullptr);
+    size_ = std::exchange(other.size_, 0);
+    mapped_size_ = std::exchange(other.mapped_size_, 0);
+  }
+  return *this;
+}
+
+MappedFile::~MappedFile() {
+  if (data_ != nullptr) ::munmap(const_cast<char*>(data_), mapped_size_);
+}
+
+absl::StatusOr<std::optional<MappedFile>> MapFile(const std::string& path,
+                                                  size_t min_bytes,
+                                                  size_t max_bytes) {
+  if (path == "-") return std::nullopt;
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return ErrnoError("cannot open", path, errno);
+  struct stat st;
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 0 ||
+      static_cast<size_t>(st.st_size) < min_bytes) {
+    ::close(fd);
+    return std::nullopt;
+  }
+  size_t size = static_cast<size_t>(st.st_size);
+  if (size > max_bytes) {
+    ::close(fd);
+    return absl::ResourceExhaustedError(
+        Cat(path, " is larger than the limit of ", max_bytes, " bytes"));
+  }
+  // Zero pages first, the file over them: the padding past the end is the
+  // rest of the file's last page (zeroed by the kernel) or the page after.
+  size_t page = static_cast<size_t>(::sysconf(_SC_PAGESIZE));
+  size_t mapped_size = (size + kReadSpareBytes + page - 1) / page * page;
+  void* region = ::mmap(nullptr, mapped_size, PROT_READ,
+                        MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (region == MAP_FAILED) {
+    ::close(fd);
+    return ErrnoError("cannot map", path, errno);
+  }
+  void* file = ::mmap(region, size, PROT_READ,
+                      MAP_PRIVATE | MAP_FIXED | MAP_POPULATE, fd, 0);
+  int err = errno;
+  ::close(fd);
+  if (file == MAP_FAILED) {
+    ::munmap(region, mapped_size);
+    return ErrnoError("cannot map", path, err);
+  }
+  return MappedFile(static_cast<const char*>(region), size, mapped_size);
 }
 
 absl::Status WriteFileAtomically(const std::string& path,

@@ -5,6 +5,7 @@
 // crash never leaves half a report or snapshot behind.
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -27,6 +28,44 @@ inline constexpr size_t kReadSpareBytes = 64;
 // other read failures.
 absl::StatusOr<std::string> ReadFile(const std::string& path,
                                      size_t max_bytes = kMaxInputFileBytes);
+
+// A regular file mapped into memory read-only, for large inputs: its pages
+// come from the page cache, neither copied nor zeroed as a read buffer
+// would be. At least kReadSpareBytes zero bytes are readable past the end
+// (simdjson's padding). Move-only; unmapped when destroyed.
+//
+// A mapped file that another process truncates meanwhile faults on access
+// (SIGBUS), as with every reader that maps its input (ripgrep, git); inputs
+// that are being rewritten are what WriteFileAtomically() exists to avoid.
+class MappedFile {
+ public:
+  MappedFile(MappedFile&& other) noexcept;
+  MappedFile& operator=(MappedFile&& other) noexcept;
+  MappedFile(const MappedFile&) = delete;
+  MappedFile& operator=(const MappedFile&) = delete;
+  ~MappedFile();
+
+  std::string_view text() const { return {data_, size_}; }
+  // Bytes readable from text().data(): the size and the zero padding.
+  size_t readable_size() const { return mapped_size_; }
+
+ private:
+  friend absl::StatusOr<std::optional<MappedFile>> MapFile(const std::string&,
+                                                           size_t, size_t);
+  MappedFile(const char* data, size_t size, size_t mapped_size)
+      : data_(data), size_(size), mapped_size_(mapped_size) {}
+  const char* data_;
+  size_t size_;
+  size_t mapped_size_;
+};
+
+// Maps `path` when it is a regular file of at least `min_bytes` (and at
+// most `max_bytes`, else kResourceExhausted); std::nullopt when it is not
+// (standard input, a pipe, a small file), for the caller to ReadFile() it.
+// Errors are ReadFile()'s.
+absl::StatusOr<std::optional<MappedFile>> MapFile(
+    const std::string& path, size_t min_bytes,
+    size_t max_bytes = kMaxInputFileBytes);
 
 // Writes `contents` to `path` through a temporary file in the same directory
 // and a rename, so readers see the old file or the new one, never a torn

@@ -56,5 +56,68 @@ TEST_CASE("ReadFile refuses files over the bound") {
   std::filesystem::remove_all(dir);
 }
 
+TEST_CASE("MapFile maps regular files with zero padding past the end") {
+  std::string dir = TempDir();
+  long page = ::sysconf(_SC_PAGESIZE);
+  // Sizes around a page boundary: the padding comes from the last page's
+  // tail or from the zero page after it.
+  for (size_t size : {size_t{1}, size_t{100}, static_cast<size_t>(page - 64),
+                      static_cast<size_t>(page - 1), static_cast<size_t>(page),
+                      static_cast<size_t>(page + 1)}) {
+    CAPTURE(size);
+    std::string path = dir + "/map";
+    std::string contents(size, 'a');
+    contents.back() = 'z';
+    REQUIRE(WriteFileAtomically(path, contents).ok());
+    absl::StatusOr<std::optional<MappedFile>> mapped = MapFile(path, 0);
+    REQUIRE(mapped.ok());
+    REQUIRE(mapped->has_value());
+    const MappedFile& file = **mapped;
+    CHECK(file.text() == contents);
+    REQUIRE(file.readable_size() >= size + kReadSpareBytes);
+    for (size_t i = size; i < size + kReadSpareBytes; ++i) {
+      CHECK(file.text().data()[i] == '\0');
+    }
+    MappedFile moved = std::move(**mapped);
+    CHECK(moved.text() == contents);
+  }
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("MapFile leaves small files, pipes and standard input to ReadFile") {
+  std::string dir = TempDir();
+  std::string path = dir + "/small";
+  REQUIRE(WriteFileAtomically(path, "{}").ok());
+  absl::StatusOr<std::optional<MappedFile>> small = MapFile(path, 3);
+  REQUIRE(small.ok());
+  CHECK_FALSE(small->has_value());
+  absl::StatusOr<std::optional<MappedFile>> in = MapFile("-", 0);
+  REQUIRE(in.ok());
+  CHECK_FALSE(in->has_value());
+  absl::StatusOr<std::optional<MappedFile>> directory = MapFile(dir, 0);
+  REQUIRE(directory.ok());
+  CHECK_FALSE(directory->has_value());  // ReadFile() says why
+  absl::StatusOr<std::optional<MappedFile>> empty_file =
+      (WriteFileAtomically(path, "").ok(), MapFile(path, 0));
+  REQUIRE(empty_file.ok());
+  CHECK_FALSE(empty_file->has_value());  // nothing to map
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("MapFile errors are ReadFile's") {
+  absl::StatusOr<std::optional<MappedFile>> missing =
+      MapFile("/no/such/file.json", 0);
+  CHECK(missing.status().code() == absl::StatusCode::kNotFound);
+  CHECK(missing.status().message() ==
+        "cannot open /no/such/file.json: No such file or directory");
+  std::string dir = TempDir();
+  std::string path = dir + "/big";
+  REQUIRE(WriteFileAtomically(path, std::string(100, 'x')).ok());
+  CHECK(MapFile(path, 0, 99).status().code() ==
+        absl::StatusCode::kResourceExhausted);
+  CHECK(MapFile(path, 0, 100).ok());
+  std::filesystem::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace hublint

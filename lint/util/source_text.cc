@@ -9,17 +9,24 @@ namespace hublint {
 SourceText::SourceText(std::string name, std::string text)
     : name_(std::move(name)), text_(std::move(text)) {}
 
+SourceText SourceText::Borrowing(std::string name, std::string_view text) {
+  SourceText source(std::move(name), std::string());
+  source.borrowed_ = text;
+  return source;
+}
+
 void SourceText::IndexLines() const {
   if (!line_starts_.empty()) return;
   line_starts_.push_back(0);
-  for (size_t i = 0; i < text_.size(); ++i) {
-    if (text_[i] == '\n') line_starts_.push_back(i + 1);
+  std::string_view text = this->text();
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n') line_starts_.push_back(i + 1);
   }
 }
 
 TextPosition SourceText::PositionOf(size_t offset) const {
   IndexLines();
-  offset = std::min(offset, text_.size());
+  offset = std::min(offset, text().size());
   auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   size_t line_index = static_cast<size_t>(it - line_starts_.begin()) - 1;
   return TextPosition{
@@ -32,8 +39,8 @@ std::string_view SourceText::Line(uint32_t line) const {
   if (line == 0 || line > line_starts_.size()) return {};
   size_t begin = line_starts_[line - 1];
   size_t end =
-      line < line_starts_.size() ? line_starts_[line] - 1 : text_.size();
-  std::string_view view(text_.data() + begin, end - begin);
+      line < line_starts_.size() ? line_starts_[line] - 1 : text().size();
+  std::string_view view = text().substr(begin, end - begin);
   if (!view.empty() && view.back() == '\r') view.remove_suffix(1);
   return view;
 }

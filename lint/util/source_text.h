@@ -12,6 +12,7 @@
 // Columns count bytes, 1-based, as compilers and SARIF regions do.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,9 +33,13 @@ class SourceText {
   // `name` is what diagnostics print (a path as the user gave it, or
   // "<string>" for text that came from no file).
   SourceText(std::string name, std::string text);
+  // Text held elsewhere (a mapped file), which must outlive this object.
+  static SourceText Borrowing(std::string name, std::string_view text);
 
   const std::string& name() const { return name_; }
-  const std::string& text() const { return text_; }
+  std::string_view text() const {
+    return borrowed_ ? *borrowed_ : std::string_view(text_);
+  }
 
   // The line and column of byte `offset` (clamped to the text's end).
   TextPosition PositionOf(size_t offset) const;
@@ -57,6 +62,7 @@ class SourceText {
 
   std::string name_;
   std::string text_;
+  std::optional<std::string_view> borrowed_;
   // Offsets where each line starts; built on first use.
   mutable std::vector<size_t> line_starts_;
 };

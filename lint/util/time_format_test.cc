@@ -86,5 +86,44 @@ TEST_CASE("ParseDate") {
         "invalid date \"2027-3-31\": expected YYYY-MM-DD, like 2027-03-31");
 }
 
+// Differential: the arithmetic that replaced the time zone lookup agrees
+// with absl on every day four-digit years can write, and on validity.
+TEST_CASE("DaysFromCivil agrees with absl::FromCivil on every day 0000-9999") {
+  const absl::Time epoch = absl::UnixEpoch();
+  int64_t days_checked = 0;
+  for (absl::CivilDay day(0, 1, 1); day < absl::CivilDay(10000, 1, 1); ++day) {
+    int64_t want =
+        (absl::FromCivil(day, absl::UTCTimeZone()) - epoch) / absl::Hours(24);
+    int64_t got =
+        DaysFromCivil(static_cast<int>(day.year()), day.month(), day.day());
+    if (got != want) {
+      FAIL_CHECK(Cat(absl::FormatCivilTime(day), ": ", got, " != ", want));
+      break;
+    }
+    ++days_checked;
+  }
+  CHECK(days_checked == 3652425);
+  CHECK(DaysFromCivil(1970, 1, 1) == 0);
+  CHECK(DaysFromCivil(2000, 3, 1) == 11017);
+  CHECK(DaysFromCivil(1969, 12, 31) == -1);
+}
+
+TEST_CASE("ParseRfc3339 knows which days exist") {
+  struct {
+    const char* input;
+    bool valid;
+  } cases[] = {
+      {"2024-02-29T00:00:00Z", true},  {"2023-02-29T00:00:00Z", false},
+      {"2000-02-29T00:00:00Z", true},  {"1900-02-29T00:00:00Z", false},
+      {"2026-04-30T00:00:00Z", true},  {"2026-04-31T00:00:00Z", false},
+      {"2026-12-31T23:59:60Z", true},  {"2026-13-01T00:00:00Z", false},
+      {"2026-01-00T00:00:00Z", false}, {"0000-02-29T00:00:00Z", true},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.input);
+    CHECK(ParseRfc3339(c.input).ok() == c.valid);
+  }
+}
+
 }  // namespace
 }  // namespace hublint

@@ -58,6 +58,7 @@
 // field is also nullable).
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -132,6 +133,10 @@ struct IsOptional : std::false_type {};
 template <typename T>
 struct IsOptional<std::optional<T>> : std::true_type {};
 template <typename T>
+struct IsSharedPtr : std::false_type {};
+template <typename T>
+struct IsSharedPtr<std::shared_ptr<T>> : std::true_type {};
+template <typename T>
 struct IsVector : std::false_type {};
 template <typename T, typename A>
 struct IsVector<std::vector<T, A>> : std::true_type {};
@@ -166,6 +171,8 @@ Value ToValue(const T& v, const void* context, bool unknowable) {
   } else if constexpr (std::is_pointer_v<T>) {
     if (v == nullptr) return Value::Null();
     return Value::Struct(static_cast<const StructType*>(context), v);
+  } else if constexpr (IsSharedPtr<T>::value) {
+    return ToValue(v.get(), context, unknowable);
   } else {
     static_assert(std::is_class_v<T>, "unsupported host field type");
     return Value::Struct(static_cast<const StructType*>(context), &v);
@@ -196,8 +203,8 @@ struct FieldOptions {
 // of type bool, an integer, double, std::string, std::string_view,
 // absl::Time, absl::Duration, std::optional<any of these>, std::vector<T>
 // (context: a ListAdapter), a struct (context: its StructType) or a pointer
-// to one (null when nullptr). An empty std::optional reads as unknown for an
-// unknowable field and as null otherwise.
+// (raw or std::shared_ptr) to one (null when nullptr). An empty std::optional
+// reads as unknown for an unknowable field and as null otherwise.
 template <auto kMember>
 FieldDecl MemberField(std::string name, Type type, FieldOptions options = {}) {
   FieldDecl f;

@@ -91,6 +91,16 @@ RunInfo MakeRunInfo(const OrgState& state, const CheckSetup& setup,
   return run;
 }
 
+// The command is about to exit once the reports are written, and freeing a
+// large state (a million members hold millions of strings) takes longer
+// than writing them: the state goes to a holder that is never destroyed,
+// and the operating system takes the memory back at exit. (Reachable, so
+// LeakSanitizer does not count it.)
+void KeepUntilExit(OrgState state) {
+  static auto* kept = new std::vector<OrgState>();
+  kept->push_back(std::move(state));
+}
+
 }  // namespace
 
 std::vector<FlagSpec> CheckFlags() {
@@ -167,20 +177,6 @@ std::variant<CheckSetup, int> PrepareCheck(std::string_view command,
   setup.baseline = *std::move(baseline);
   return setup;
 }
-
-namespace {
-
-// The command is about to exit once the reports are written, and freeing a
-// large state (a million members hold millions of strings) takes longer
-// than writing them: the state goes to a holder that is never destroyed,
-// and the operating system takes the memory back at exit. (Reachable, so
-// LeakSanitizer does not count it.)
-void KeepUntilExit(OrgState state) {
-  static auto* kept = new std::vector<OrgState>();
-  kept->push_back(std::move(state));
-}
-
-}  // namespace
 
 int RunChecks(std::string_view command, OrgState state, const CheckSetup& setup,
               CommandContext& ctx) {

@@ -52,7 +52,7 @@ struct AccessToken {
   Location location;
   // What a Terraform plan does to this resource; set only for a state read
   // from a plan. Not a fact: not in the snapshot, ignored by SameFacts().
-  std::optional<ResourceChange> change = std::nullopt;
+  ChangePtr change;
 
   // --- Joins, computed by OrgState::Finalize().
   std::optional<uint32_t> owner_index;  // into OrgState::members

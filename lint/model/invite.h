@@ -21,7 +21,7 @@ struct Invite {
   Location location;
   // What a Terraform plan does to this resource; set only for a state read
   // from a plan. Not a fact: not in the snapshot, ignored by SameFacts().
-  std::optional<ResourceChange> change = std::nullopt;
+  ChangePtr change;
 
   bool operator==(const Invite& o) const {
     return id == o.id && invitee == o.invitee && role == o.role &&

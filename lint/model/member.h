@@ -37,7 +37,7 @@ struct Member {
   Location location;
   // What a Terraform plan does to this resource; set only for a state read
   // from a plan. Not a fact: not in the snapshot, ignored by SameFacts().
-  std::optional<ResourceChange> change = std::nullopt;
+  ChangePtr change;
 
   // --- Joins, computed by OrgState::Finalize(); not part of the snapshot.
   std::vector<uint32_t> team_indices;                 // into OrgState::teams

@@ -17,7 +17,7 @@ struct ImageAccessManagement {
   // What a Terraform plan does to its
   // docker_org_setting_image_access_management resource; not a fact, ignored by
   // operator== and the snapshot.
-  std::optional<ResourceChange> change = std::nullopt;
+  ChangePtr change;
   bool operator==(const ImageAccessManagement& o) const {
     return enabled == o.enabled &&
            allow_official_images == o.allow_official_images &&
@@ -41,7 +41,7 @@ struct RegistryAccessManagement {
   // What a Terraform plan does to its
   // docker_org_setting_registry_access_management resource; not a fact,
   // ignored by operator== and the snapshot.
-  std::optional<ResourceChange> change = std::nullopt;
+  ChangePtr change;
   bool operator==(const RegistryAccessManagement& o) const {
     return enabled == o.enabled && docker_hub_allowed == o.docker_hub_allowed &&
            custom_registries == o.custom_registries;

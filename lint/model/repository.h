@@ -22,7 +22,7 @@ struct Repository {
   Location location;
   // What a Terraform plan does to this resource; set only for a state read
   // from a plan. Not a fact: not in the snapshot, ignored by SameFacts().
-  std::optional<ResourceChange> change = std::nullopt;
+  ChangePtr change;
 
   // --- Joins, computed by OrgState::Finalize(): which teams hold which
   // grant, as (team index, permission) pairs in team order.

@@ -23,7 +23,7 @@ struct RepositoryPermission {
   // What a Terraform plan does to this grant (its
   // docker_hub_repository_team_permission); set only for a state read from
   // a plan. Not a fact: not in the snapshot, ignored by SameFacts().
-  std::optional<ResourceChange> change = std::nullopt;
+  ChangePtr change;
 
   uint32_t repository_index = 0;  // join into OrgState::repositories
   JoinedOne<Repository> repository_join;
@@ -43,7 +43,7 @@ struct Team {
   Location location;
   // What a Terraform plan does to this resource; set only for a state read
   // from a plan. Not a fact: not in the snapshot, ignored by SameFacts().
-  std::optional<ResourceChange> change = std::nullopt;
+  ChangePtr change;
 
   // --- Joins, computed by OrgState::Finalize().
   std::vector<uint32_t> member_indices;  // into OrgState::members

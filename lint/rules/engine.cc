@@ -118,8 +118,11 @@ std::vector<std::string> SourceUris(const OrgState& state,
 // Cuts `message` to kMaxMessageBytes at a UTF-8 character boundary.
 std::string TruncateMessage(std::string message) {
   if (message.size() <= kMaxMessageBytes) return message;
-  std::string_view suffix_template = " …(more bytes)";
-  size_t keep = kMaxMessageBytes - suffix_template.size() - 20;
+  // Room for the suffix " …(N more bytes)" with the longest N a size_t
+  // can print, so the result never exceeds the limit.
+  constexpr std::string_view kSuffixWithoutCount = " …( more bytes)";
+  constexpr size_t kMaxCountDigits = 20;
+  size_t keep = kMaxMessageBytes - kSuffixWithoutCount.size() - kMaxCountDigits;
   // Step back over continuation bytes (10xxxxxx) to a character's start.
   while (keep > 0 && (static_cast<unsigned char>(message[keep]) & 0xC0) == 0x80)
     --keep;

@@ -355,7 +355,7 @@ TEST_CASE(
                   {"password", ChangeValue::Sensitive()},
                   {"private", ChangeValue::Bool(false)},
                   {"team_id", ChangeValue::Number(4107)}};
-  state.members[0].change = change;
+  state.members[0].change = std::make_shared<const ResourceChange>(change);
   REQUIRE(state.Finalize().empty());
   auto message = [&](std::string_view expression) {
     RuleSet rules = Compile("member", "has(member.change)", "false",

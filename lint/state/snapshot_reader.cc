@@ -707,7 +707,15 @@ absl::Status SnapshotParser::ReadMembersAlone(
   if (auto err = parser.iterate(padded).get(doc)) return reader.JsonError(err);
   od::value v;
   if (auto err = doc.get_value().get(v)) return reader.JsonError(err);
-  return reader.ReadList(v, members, &SnapshotParser::ReadMember);
+  RETURN_IF_ERROR(reader.ReadList(v, members, &SnapshotParser::ReadMember));
+  // The calling thread skipped the array without validating it, so the
+  // text may run past the array's true end when it is malformed (found by
+  // fuzzing): the array read here must be all of it.
+  const char* rest = nullptr;
+  if (doc.current_location().get(rest) == simdjson::SUCCESS) {
+    return reader.JsonError(simdjson::TRAILING_CONTENT);
+  }
+  return absl::OkStatus();
 }
 
 constexpr std::string_view kSourceFields[] = {"kind", "api_url", "complete",

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <vector>
 
+#include "lint/util/files.h"
 #include "lint/util/strings.h"
 
 namespace hublint {
@@ -348,6 +349,17 @@ TEST_CASE("Two threads report the same errors as one") {
         Cat(kHeader, "\"members\": {\"a\": 1}}")}) {
     inputs.push_back({"", text, ""});
   }
+  // Found by fuzzing: a malformed member made the calling thread's skip of
+  // the array run past its end, and the second thread read a valid prefix.
+  absl::StatusOr<std::string> skipped = ReadFile(
+      "fuzz/seeds/snapshot_reader/"
+      "crash-two-threads-skipped-malformed-members.json");
+  REQUIRE(skipped.ok());
+  inputs.push_back({"", *skipped,
+                    "<string>:54:27: unexpected `\"`: expected `:` after the "
+                    "key\n"
+                    "      \"two_factor_enabled\"\"invocations\":    {\n"
+                    "                          ^"});
   for (const BadInput& bad : inputs) {
     CAPTURE(bad.text);
     absl::StatusOr<OrgState> one =

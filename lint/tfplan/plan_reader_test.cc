@@ -32,7 +32,7 @@ std::string At(const OrgState& s, const Location& l) {
   if (!dump_locations) return "";
   return Cat(" @", s.source_files[l.file], ":", l.line, ":", l.column);
 }
-std::string ChangeDump(const std::optional<ResourceChange>& c) {
+std::string ChangeDump(const ChangePtr& c) {
   if (!c) return "";
   return Cat(" [", Join(c->actions, ","), "]");
 }
@@ -654,7 +654,7 @@ TEST_CASE("The change behind each resource, for change-aware rules") {
   OrgState s = MustRead(read);
   const Member* bob = s.FindMember("bob");
   REQUIRE(bob != nullptr);
-  REQUIRE(bob->change.has_value());
+  REQUIRE(bob->change != nullptr);
   CHECK(bob->change->address == "docker_org_member.bob");
   CHECK(bob->change->actions == std::vector<std::string>{"update"});
   CHECK(bob->change->before.at("role") == ChangeValue::String("member"));

@@ -126,7 +126,7 @@ absl::Status StateBuilder::Identity(const PlannedResource& r,
   return absl::OkStatus();
 }
 
-ResourceChange StateBuilder::MakeChange(const PlannedResource& r) const {
+ChangePtr StateBuilder::MakeChange(const PlannedResource& r) const {
   ResourceChange change;
   change.actions = r.actions;
   change.address = r.address;
@@ -150,7 +150,7 @@ ResourceChange StateBuilder::MakeChange(const PlannedResource& r) const {
       change.after["private"] == ChangeValue::Null()) {
     change.after["private"] = ChangeValue::Bool(false);
   }
-  return change;
+  return std::make_shared<const ResourceChange>(std::move(change));
 }
 
 void StateBuilder::NameByAddress(const PlannedResource& r,

@@ -53,7 +53,7 @@ class StateBuilder {
   // update).
   absl::Status Identity(const PlannedResource& r, std::string_view attribute,
                         Planned<std::string>* out);
-  ResourceChange MakeChange(const PlannedResource& r) const;
+  ChangePtr MakeChange(const PlannedResource& r) const;
   void AddGap(const PlannedResource& r, std::string_view reason);
   // Names the resource by its address when its key (`*key`) stays unknown,
   // and warns: "`team_name` is" known only after apply.

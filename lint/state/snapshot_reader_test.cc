@@ -353,7 +353,7 @@ TEST_CASE("Two threads report the same errors as one") {
   // the array run past its end, and the second thread read a valid prefix.
   absl::StatusOr<std::string> skipped = ReadFile(
       "fuzz/seeds/snapshot_reader/"
-      "crash-two-threads-skipped-malformed-members.json");
+      "regression-two-threads-skipped-malformed-members.json");
   REQUIRE(skipped.ok());
   inputs.push_back({"", *skipped,
                     "<string>:54:27: unexpected `\"`: expected `:` after the "

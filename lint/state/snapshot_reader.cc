@@ -253,6 +253,17 @@ class SnapshotParser {
         },
         [&](size_t n) { list->reserve(list->size() + n); });
   }
+  // `v` as an array, or the error that it is something else.
+  absl::Status ArrayOf(od::value& v, od::array* array) {
+    size_t offset = OffsetOf(v);
+    od::json_type type{};
+    RETURN_IF_ERROR(TypeOf(v, &type));
+    if (type != od::json_type::array) {
+      return WrongType(offset, "an array", type);
+    }
+    if (auto err = v.get_array().get(*array)) return JsonError(err);
+    return absl::OkStatus();
+  }
   // Checks that `v` is an array and starts reading it on members_thread_.
   absl::Status StartMembersThread(od::value v);
   // Reads and validates any JSON value, for extension ("x-") fields.
@@ -493,15 +504,12 @@ absl::Status SnapshotParser::ReadObject(od::value v, std::string_view what,
 template <typename Fn>
 absl::Status SnapshotParser::ReadArray(
     od::value v, Fn&& on_element, const std::function<void(size_t)>& reserve) {
-  size_t offset = OffsetOf(v);
   if (path_.size() >= static_cast<size_t>(max_depth_)) {
-    return ErrorAt(offset, Cat("nesting deeper than ", max_depth_, " levels"));
+    return ErrorAt(OffsetOf(v),
+                   Cat("nesting deeper than ", max_depth_, " levels"));
   }
-  od::json_type type{};
-  RETURN_IF_ERROR(TypeOf(v, &type));
-  if (type != od::json_type::array) return WrongType(offset, "an array", type);
   od::array array;
-  if (auto err = v.get_array().get(array)) return JsonError(err);
+  RETURN_IF_ERROR(ArrayOf(v, &array));
   size_t count = 0;
   // A malformed array gives an error here or, the same, while iterating.
   if (reserve && array.count_elements().get(count) == simdjson::SUCCESS) {
@@ -676,12 +684,8 @@ absl::Status SnapshotParser::Parse(od::document& doc, OrgState* state) {
 }
 
 absl::Status SnapshotParser::StartMembersThread(od::value v) {
-  size_t offset = OffsetOf(v);
-  od::json_type type{};
-  RETURN_IF_ERROR(TypeOf(v, &type));
-  if (type != od::json_type::array) return WrongType(offset, "an array", type);
   od::array array;
-  if (auto err = v.get_array().get(array)) return JsonError(err);
+  RETURN_IF_ERROR(ArrayOf(v, &array));
   // Skipping the array walks its structure, already indexed: cheap.
   std::string_view text;
   if (auto err = array.raw_json().get(text)) return JsonError(err);

@@ -33,6 +33,11 @@ absl::Status ErrnoError(std::string_view what, const std::string& path,
   }
 }
 
+absl::Status TooLarge(const std::string& path, size_t max_bytes) {
+  return absl::ResourceExhaustedError(
+      Cat(path, " is larger than the limit of ", max_bytes, " bytes"));
+}
+
 // Reads `fd` to its end. `size_hint` is the file's size when known (a
 // regular file): the string is then allocated once, with kReadSpareBytes
 // spare (and one byte more, for the read that finds the end), and read into
@@ -56,8 +61,7 @@ absl::StatusOr<std::string> ReadAll(int fd, const std::string& path,
     if (n == 0) break;
     size += static_cast<size_t>(n);
     if (size > max_bytes) {
-      return absl::ResourceExhaustedError(
-          Cat(path, " is larger than the limit of ", max_bytes, " bytes"));
+      return TooLarge(path, max_bytes);
     }
   }
   data.resize(size);  // keeps the capacity, so the spare bytes stay
@@ -80,8 +84,7 @@ absl::StatusOr<std::string> ReadFile(const std::string& path,
     }
     if (S_ISREG(st.st_mode) && static_cast<size_t>(st.st_size) > max_bytes) {
       ::close(fd);
-      return absl::ResourceExhaustedError(
-          Cat(path, " is larger than the limit of ", max_bytes, " bytes"));
+      return TooLarge(path, max_bytes);
     }
     if (S_ISREG(st.st_mode)) size_hint = static_cast<size_t>(st.st_size);
   }
@@ -94,16 +97,6 @@ MappedFile::MappedFile(MappedFile&& other) noexcept
     : data_(std::exchange(other.data_, nullptr)),
       size_(std::exchange(other.size_, 0)),
       mapped_size_(std::exchange(other.mapped_size_, 0)) {}
-
-MappedFile& MappedFile::operator=(MappedFile&& other) noexcept {
-  if (this != &other) {
-    this->~MappedFile();
-    data_ = std::exchange(other.data_, nullptr);
-    size_ = std::exchange(other.size_, 0);
-    mapped_size_ = std::exchange(other.mapped_size_, 0);
-  }
-  return *this;
-}
 
 MappedFile::~MappedFile() {
   if (data_ != nullptr) ::munmap(const_cast<char*>(data_), mapped_size_);
@@ -124,8 +117,7 @@ absl::StatusOr<std::optional<MappedFile>> MapFile(const std::string& path,
   size_t size = static_cast<size_t>(st.st_size);
   if (size > max_bytes) {
     ::close(fd);
-    return absl::ResourceExhaustedError(
-        Cat(path, " is larger than the limit of ", max_bytes, " bytes"));
+    return TooLarge(path, max_bytes);
   }
   // Zero pages first, the file over them: the padding past the end is the
   // rest of the file's last page (zeroed by the kernel) or the page after.

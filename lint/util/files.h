@@ -40,7 +40,7 @@ absl::StatusOr<std::string> ReadFile(const std::string& path,
 class MappedFile {
  public:
   MappedFile(MappedFile&& other) noexcept;
-  MappedFile& operator=(MappedFile&& other) noexcept;
+  MappedFile& operator=(MappedFile&&) = delete;
   MappedFile(const MappedFile&) = delete;
   MappedFile& operator=(const MappedFile&) = delete;
   ~MappedFile();

@@ -59,8 +59,6 @@ int64_t DaysFromCivil(int year, int month, int day) {
   return era * 146097 + day_of_era - 719468;
 }
 
-namespace {}  // namespace
-
 absl::StatusOr<absl::Time> ParseRfc3339(std::string_view text) {
   constexpr std::string_view kShape = "RFC 3339, like 2026-11-20T02:00:00Z";
   size_t pos = 0;

@@ -4,6 +4,8 @@
 #include <benchmark/benchmark.h>
 #include <simdjson.h>
 
+#include <optional>
+
 #include "bench/org_generator.h"
 #include "lint/state/snapshot_reader.h"
 #include "lint/state/snapshot_writer.h"
@@ -52,6 +54,36 @@ void BM_BareSimdjsonParse(benchmark::State& state) {
 BENCHMARK(BM_BareSimdjsonParse)
     ->Arg(10000)
     ->Arg(100000)
+    ->Unit(benchmark::kMillisecond);
+
+// Joins and indexes: OrgState::Finalize() alone, the first time on a state
+// (as after reading, its joins' memory not yet allocated; arg 1 = 1) or
+// again (as after a config merge; arg 1 = 0).
+void BM_Finalize(benchmark::State& state) {
+  hublint::bench::OrgGeneratorOptions options;
+  options.members = state.range(0);
+  bool first_time = state.range(1) == 1;
+  hublint::OrgState org = hublint::bench::GenerateOrg(options);
+  for (auto _ : state) {
+    std::optional<hublint::OrgState> copy;
+    if (first_time) {
+      state.PauseTiming();
+      copy.emplace(org);  // a copy's joins are empty
+      state.ResumeTiming();
+    }
+    hublint::OrgState& target = first_time ? *copy : org;
+    std::vector<hublint::StateProblem> problems = target.Finalize();
+    if (!problems.empty()) state.SkipWithError("problems");
+    if (first_time) {
+      state.PauseTiming();
+      copy.reset();
+      state.ResumeTiming();
+    }
+  }
+}
+BENCHMARK(BM_Finalize)
+    ->Args({100000, 1})
+    ->Args({100000, 0})
     ->Unit(benchmark::kMillisecond);
 
 void BM_WriteSnapshot(benchmark::State& state) {

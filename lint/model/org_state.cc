@@ -12,37 +12,66 @@ absl::string_view Key(std::string_view s) {
   return absl::string_view(s.data(), s.size());
 }
 
-using KeyMap = absl::flat_hash_map<std::string, uint32_t>;
-
 // Work on at least this many items (members to index, names in team
 // member lists) is done on a second thread; below, starting one costs more
 // than it saves.
 constexpr size_t kItemsForThread = 16384;
 
+// The keys resources are indexed by.
+std::string_view MemberKey(const Member& m) { return m.username; }
+std::string_view TeamKey(const Team& t) { return t.name; }
+std::string_view RepositoryKey(const Repository& r) { return r.name; }
+std::string_view TokenKey(const AccessToken& t) { return t.id; }
+std::string_view IntegrationKey(const Integration& i) { return i.name; }
+std::string_view InviteKey(const Invite& i) { return i.invitee; }
+
 // Builds `*index` from the keys of `items`, reporting each duplicate at the
 // later resource's location.
-template <typename T, typename KeyFn>
-void IndexByKey(const std::vector<T>& items, KeyFn key, std::string_view what,
-                KeyMap* index, std::vector<StateProblem>* problems) {
-  index->clear();
-  index->reserve(items.size());
+template <typename T>
+void IndexByKey(const std::vector<T>& items, std::string_view (*key)(const T&),
+                std::string_view what, KeyIndex* index,
+                std::vector<StateProblem>* problems) {
+  index->Reset(items.size());
   for (uint32_t i = 0; i < items.size(); ++i) {
-    const std::string& k = key(items[i]);
-    auto [it, inserted] = index->try_emplace(k, i);
-    if (!inserted) {
-      const Location& first = items[it->second].location;
+    uint32_t first_position = index->Insert(items, i, key);
+    if (first_position != i) {
+      const Location& first = items[first_position].location;
       std::string where =
           first.known() ? Cat(" (first at line ", first.line, ")") : "";
-      problems->push_back(
-          {items[i].location, Cat("duplicate ", what, " `", k, "`", where)});
+      problems->push_back({items[i].location, Cat("duplicate ", what, " `",
+                                                  key(items[i]), "`", where)});
     }
   }
 }
 
-std::optional<uint32_t> Lookup(const KeyMap& index, std::string_view key) {
-  auto it = index.find(Key(key));
-  if (it == index.end()) return std::nullopt;
-  return it->second;
+// Calls `fn(begin, end, half)` for the two halves of [0, count), the second
+// half on another thread when `on_two_threads`. The halves are independent
+// pieces of work: each writes only what belongs to it.
+template <typename Fn>
+void InTwoHalves(size_t count, bool on_two_threads, Fn fn) {
+  auto middle = static_cast<uint32_t>(count / 2);
+  auto end = static_cast<uint32_t>(count);
+  if (!on_two_threads) {
+    fn(0, middle, 0);
+    fn(middle, end, 1);
+    return;
+  }
+  std::thread second([&] { fn(middle, end, 1); });
+  fn(0, middle, 0);
+  second.join();
+}
+
+// Orders (key, value) pairs by key, pairs of equal keys in the order
+// given, for keys below `key_count`: a counting sort, two linear passes
+// where std::sort of 200,000 pairs took 12 ms.
+void StableSortByKey(std::vector<std::pair<uint32_t, uint32_t>>* pairs,
+                     size_t key_count) {
+  std::vector<uint32_t> starts(key_count + 1, 0);
+  for (const auto& [key, value] : *pairs) ++starts[key + 1];
+  for (size_t k = 1; k <= key_count; ++k) starts[k] += starts[k - 1];
+  std::vector<std::pair<uint32_t, uint32_t>> sorted(pairs->size());
+  for (const auto& pair : *pairs) sorted[starts[pair.first]++] = pair;
+  *pairs = std::move(sorted);
 }
 
 }  // namespace
@@ -99,10 +128,8 @@ std::vector<StateProblem> OrgState::Finalize() {
   // other code touches meanwhile; problems keep their order.
   std::vector<StateProblem> member_problems;
   auto index_members = [&] {
-    IndexByKey(
-        members,
-        [](const Member& m) -> const std::string& { return m.username; },
-        "username", &member_index_, &member_problems);
+    IndexByKey(members, MemberKey, "username", &member_index_,
+               &member_problems);
   };
   std::thread member_index_thread;
   if (members.size() >= kItemsForThread) {
@@ -110,27 +137,15 @@ std::vector<StateProblem> OrgState::Finalize() {
   } else {
     index_members();
   }
-  IndexByKey(
-      teams, [](const Team& t) -> const std::string& { return t.name; },
-      "team name", &team_index_, &problems);
-  IndexByKey(
-      repositories,
-      [](const Repository& r) -> const std::string& { return r.name; },
-      "repository name", &repository_index_, &problems);
-  IndexByKey(
-      access_tokens,
-      [](const AccessToken& t) -> const std::string& { return t.id; },
-      "token id", &token_index_, &problems);
-  IndexByKey(
-      integrations,
-      [](const Integration& i) -> const std::string& { return i.name; },
-      "integration name", &integration_index_, &problems);
+  IndexByKey(teams, TeamKey, "team name", &team_index_, &problems);
+  IndexByKey(repositories, RepositoryKey, "repository name", &repository_index_,
+             &problems);
+  IndexByKey(access_tokens, TokenKey, "token id", &token_index_, &problems);
+  IndexByKey(integrations, IntegrationKey, "integration name",
+             &integration_index_, &problems);
   {
-    KeyMap invitees;
-    IndexByKey(
-        invites,
-        [](const Invite& i) -> const std::string& { return i.invitee; },
-        "invitee", &invitees, &problems);
+    KeyIndex invitees;
+    IndexByKey(invites, InviteKey, "invitee", &invitees, &problems);
   }
   if (member_index_thread.joinable()) member_index_thread.join();
   problems.insert(problems.begin(), member_problems.begin(),
@@ -149,11 +164,23 @@ std::vector<StateProblem> OrgState::Finalize() {
   // Long team lists (200,000 names for 100,000 members) are looked up on a
   // second thread while this one joins grants and tokens.
   std::vector<std::pair<uint32_t, uint32_t>> named_by_teams;  // member, team
+  size_t team_list_names = 0;
+  for (const Team& t : teams) team_list_names += t.members.size();
+  // Whether a team's own list names existing members in member order (as
+  // for members' lists below).
+  std::vector<bool> team_list_in_order(teams.size(), true);
   auto collect_named_by_teams = [&] {
+    named_by_teams.reserve(team_list_names);
     for (uint32_t ti = 0; ti < teams.size(); ++ti) {
       const Team& t = teams[ti];
+      std::optional<uint32_t> previous;
       for (const std::string& username : t.members) {
-        std::optional<uint32_t> mi = Lookup(member_index_, username);
+        std::optional<uint32_t> mi =
+            member_index_.Find(username, members, MemberKey);
+        if (!mi || (previous && *mi <= *previous)) {
+          team_list_in_order[ti] = false;
+        }
+        previous = mi;
         if (!mi) {
           team_problems.push_back(
               {t.location, Cat("team `", t.name, "` lists member `", username,
@@ -163,10 +190,9 @@ std::vector<StateProblem> OrgState::Finalize() {
         named_by_teams.emplace_back(*mi, ti);
       }
     }
-    std::sort(named_by_teams.begin(), named_by_teams.end());
+    // Gathered in team order, so each member's teams stay in team order.
+    StableSortByKey(&named_by_teams, members.size());
   };
-  size_t team_list_names = 0;
-  for (const Team& t : teams) team_list_names += t.members.size();
   std::thread named_by_teams_thread;
   if (team_list_names >= kItemsForThread) {
     named_by_teams_thread = std::thread(collect_named_by_teams);
@@ -176,6 +202,9 @@ std::vector<StateProblem> OrgState::Finalize() {
 
   // Repository grants, and each team's highest permission.
   for (Repository& r : repositories) r.team_grants.clear();
+  // The last team (plus one) that had a grant on each repository: a second
+  // grant of one team is a duplicate.
+  std::vector<uint32_t> last_granted_by(repositories.size(), 0);
   for (uint32_t ti = 0; ti < teams.size(); ++ti) {
     Team& t = teams[ti];
     t.member_indices.clear();
@@ -183,9 +212,9 @@ std::vector<StateProblem> OrgState::Finalize() {
     t.highest_permission = Permission::kNone;
     t.write_repository_count = 0;
     t.admin_repository_count = 0;
-    absl::flat_hash_map<std::string, uint32_t> granted;
     for (RepositoryPermission& grant : t.repository_permissions) {
-      std::optional<uint32_t> ri = Lookup(repository_index_, grant.repository);
+      std::optional<uint32_t> ri =
+          repository_index_.Find(grant.repository, repositories, RepositoryKey);
       if (!ri) {
         grant_problems.push_back(
             {grant.location.known() ? grant.location : t.location,
@@ -193,13 +222,14 @@ std::vector<StateProblem> OrgState::Finalize() {
                  grant.repository, "`, which is not in `repositories`")});
         continue;
       }
-      if (!granted.try_emplace(grant.repository, *ri).second) {
+      if (last_granted_by[*ri] == ti + 1) {
         grant_problems.push_back(
             {grant.location.known() ? grant.location : t.location,
              Cat("team `", t.name, "` has two grants on repository `",
                  grant.repository, "`")});
         continue;
       }
+      last_granted_by[*ri] = ti + 1;
       grant.repository_index = *ri;
       grant.repository_join.set(&repositories[*ri]);
       repositories[*ri].team_grants.push_back({ti, grant.permission});
@@ -216,87 +246,132 @@ std::vector<StateProblem> OrgState::Finalize() {
     token.owner_index.reset();
     token.owner_join.set(nullptr);
     if (!token.owner) continue;
-    token.owner_index = Lookup(member_index_, *token.owner);
+    token.owner_index = member_index_.Find(*token.owner, members, MemberKey);
     if (!token.owner_index) continue;
     token.owner_join.set(&members[*token.owner_index]);
     if (token.kind == TokenKind::kPersonal) {
       owned.emplace_back(*token.owner_index, k);
     }
   }
-  std::sort(owned.begin(), owned.end());
+  StableSortByKey(&owned, members.size());  // tokens stay in token order
   if (named_by_teams_thread.joinable()) named_by_teams_thread.join();
 
-  std::vector<uint32_t> team_sizes(teams.size(), 0);
-  size_t next_named = 0;
-  size_t next_owned = 0;
-  for (uint32_t mi = 0; mi < members.size(); ++mi) {
-    Member& m = members[mi];
-    m.team_indices.clear();
-    m.team_joins.clear();
-    m.token_indices.clear();
-    m.token_joins.clear();
-    m.integration_indices.clear();
-    m.integration_joins.clear();
-    for (const std::string& team_name : m.teams) {
-      std::optional<uint32_t> ti = Lookup(team_index_, team_name);
-      if (!ti) {
-        problems.push_back(
-            {m.location, Cat("member `", m.username, "` is in team `",
-                             team_name, "`, which is not in `teams`")});
-        continue;
+  // Each member's teams (the union of both sides), highest permission and
+  // personal tokens, for members [begin, end): their problems, and the
+  // members they add to each team, go to `part`.
+  struct MemberPart {
+    std::vector<StateProblem> problems;
+    std::vector<uint32_t> team_sizes;
+  };
+  auto join_members = [&](uint32_t begin, uint32_t end, MemberPart* part) {
+    part->team_sizes.assign(teams.size(), 0);
+    auto member_before = [](const std::pair<uint32_t, uint32_t>& p,
+                            uint32_t mi) { return p.first < mi; };
+    size_t next_named = static_cast<size_t>(
+        std::lower_bound(named_by_teams.begin(), named_by_teams.end(), begin,
+                         member_before) -
+        named_by_teams.begin());
+    size_t next_owned = static_cast<size_t>(
+        std::lower_bound(owned.begin(), owned.end(), begin, member_before) -
+        owned.begin());
+    for (uint32_t mi = begin; mi < end; ++mi) {
+      Member& m = members[mi];
+      m.team_indices.clear();
+      m.team_joins.clear();
+      m.token_indices.clear();
+      m.token_joins.clear();
+      m.integration_indices.clear();
+      m.integration_joins.clear();
+      // Whether the member's own list names existing teams in team order:
+      // then it is the union exactly when the union is no longer.
+      bool own_list_in_order = true;
+      for (const std::string& team_name : m.teams) {
+        std::optional<uint32_t> ti =
+            team_index_.Find(team_name, teams, TeamKey);
+        if (!ti) {
+          own_list_in_order = false;
+          part->problems.push_back(
+              {m.location, Cat("member `", m.username, "` is in team `",
+                               team_name, "`, which is not in `teams`")});
+          continue;
+        }
+        if (!m.team_indices.empty() && *ti <= m.team_indices.back()) {
+          own_list_in_order = false;
+        }
+        m.team_indices.push_back(*ti);
       }
-      m.team_indices.push_back(*ti);
+      for (; next_named < named_by_teams.size() &&
+             named_by_teams[next_named].first == mi;
+           ++next_named) {
+        m.team_indices.push_back(named_by_teams[next_named].second);
+      }
+      std::vector<uint32_t>& ti = m.team_indices;
+      if (ti.size() > 1) {
+        std::sort(ti.begin(), ti.end());
+        ti.erase(std::unique(ti.begin(), ti.end()), ti.end());
+      }
+      m.highest_permission = Permission::kNone;
+      m.team_joins.reserve(ti.size());
+      for (uint32_t t : ti) {
+        ++part->team_sizes[t];
+        m.team_joins.push_back(&teams[t]);
+        m.highest_permission =
+            std::max(m.highest_permission, teams[t].highest_permission);
+      }
+      // Write the union back so both sides of the snapshot agree.
+      bool same = own_list_in_order && m.teams.size() == ti.size();
+      if (!same && (m.teams.size() != ti.size() ||
+                    !std::equal(ti.begin(), ti.end(), m.teams.begin(),
+                                [&](uint32_t t, const std::string& name) {
+                                  return teams[t].name == name;
+                                }))) {
+        m.teams.clear();
+        for (uint32_t t : ti) m.teams.push_back(teams[t].name);
+      }
+      for (; next_owned < owned.size() && owned[next_owned].first == mi;
+           ++next_owned) {
+        uint32_t k = owned[next_owned].second;
+        m.token_indices.push_back(k);
+        m.token_joins.push_back(&access_tokens[k]);
+      }
     }
-    for (; next_named < named_by_teams.size() &&
-           named_by_teams[next_named].first == mi;
-         ++next_named) {
-      m.team_indices.push_back(named_by_teams[next_named].second);
-    }
-    std::vector<uint32_t>& ti = m.team_indices;
-    if (ti.size() > 1) {
-      std::sort(ti.begin(), ti.end());
-      ti.erase(std::unique(ti.begin(), ti.end()), ti.end());
-    }
-    m.highest_permission = Permission::kNone;
-    m.team_joins.reserve(ti.size());
-    for (uint32_t t : ti) {
-      ++team_sizes[t];
-      m.team_joins.push_back(&teams[t]);
-      m.highest_permission =
-          std::max(m.highest_permission, teams[t].highest_permission);
-    }
-    // Write the union back so both sides of the snapshot agree.
-    if (m.teams.size() != ti.size() ||
-        !std::equal(ti.begin(), ti.end(), m.teams.begin(),
-                    [&](uint32_t t, const std::string& name) {
-                      return teams[t].name == name;
-                    })) {
-      m.teams.clear();
-      for (uint32_t t : ti) m.teams.push_back(teams[t].name);
-    }
-    for (; next_owned < owned.size() && owned[next_owned].first == mi;
-         ++next_owned) {
-      uint32_t k = owned[next_owned].second;
-      m.token_indices.push_back(k);
-      m.token_joins.push_back(&access_tokens[k]);
-    }
+  };
+  MemberPart halves[2];
+  InTwoHalves(members.size(), members.size() >= kItemsForThread,
+              [&](uint32_t begin, uint32_t end, int half) {
+                join_members(begin, end, &halves[half]);
+              });
+  std::vector<uint32_t>& team_sizes = halves[0].team_sizes;
+  for (size_t t = 0; t < halves[1].team_sizes.size(); ++t) {
+    team_sizes[t] += halves[1].team_sizes[t];
+  }
+  for (const MemberPart& half : halves) {
+    problems.insert(problems.end(), half.problems.begin(), half.problems.end());
   }
   problems.insert(problems.end(), team_problems.begin(), team_problems.end());
-  problems.insert(problems.end(), grant_problems.begin(),
-                  grant_problems.end());
+  problems.insert(problems.end(), grant_problems.begin(), grant_problems.end());
 
   // Each team's members, in member order; written back too.
   for (uint32_t ti = 0; ti < teams.size(); ++ti) {
     teams[ti].member_indices.reserve(team_sizes[ti]);
     teams[ti].member_joins.reserve(team_sizes[ti]);
   }
-  for (uint32_t mi = 0; mi < members.size(); ++mi) {
-    for (uint32_t ti : members[mi].team_indices) {
-      teams[ti].member_indices.push_back(mi);
-      teams[ti].member_joins.push_back(&members[mi]);
+  // Two threads each take half the teams and look at every member.
+  InTwoHalves(teams.size(), members.size() >= kItemsForThread,
+              [&](uint32_t begin, uint32_t end, int) {
+                for (uint32_t mi = 0; mi < members.size(); ++mi) {
+                  for (uint32_t ti : members[mi].team_indices) {
+                    if (ti < begin || ti >= end) continue;
+                    teams[ti].member_indices.push_back(mi);
+                    teams[ti].member_joins.push_back(&members[mi]);
+                  }
+                }
+              });
+  for (uint32_t ti = 0; ti < teams.size(); ++ti) {
+    Team& t = teams[ti];
+    if (team_list_in_order[ti] && t.members.size() == t.member_indices.size()) {
+      continue;
     }
-  }
-  for (Team& t : teams) {
     if (t.members.size() != t.member_indices.size() ||
         !std::equal(t.member_indices.begin(), t.member_indices.end(),
                     t.members.begin(),
@@ -327,7 +402,8 @@ std::vector<StateProblem> OrgState::Finalize() {
   }
   for (uint32_t ii = 0; ii < integrations.size(); ++ii) {
     Integration& integration = integrations[ii];
-    integration.member_index = Lookup(member_index_, integration.username);
+    integration.member_index =
+        member_index_.Find(integration.username, members, MemberKey);
     integration.member_join.set(nullptr);
     if (integration.member_index) {
       Member& account = members[*integration.member_index];
@@ -339,8 +415,8 @@ std::vector<StateProblem> OrgState::Finalize() {
     matched.clear();
     integration.token_joins.clear();
     if (integration.token_id) {
-      if (std::optional<uint32_t> k =
-              Lookup(token_index_, *integration.token_id)) {
+      if (std::optional<uint32_t> k = token_index_.Find(
+              *integration.token_id, access_tokens, TokenKey)) {
         matched.push_back(*k);
       }
     }
@@ -367,23 +443,25 @@ std::vector<StateProblem> OrgState::Finalize() {
 }
 
 const Member* OrgState::FindMember(std::string_view username) const {
-  std::optional<uint32_t> i = Lookup(member_index_, username);
+  std::optional<uint32_t> i = member_index_.Find(username, members, MemberKey);
   return i ? &members[*i] : nullptr;
 }
 const Team* OrgState::FindTeam(std::string_view name) const {
-  std::optional<uint32_t> i = Lookup(team_index_, name);
+  std::optional<uint32_t> i = team_index_.Find(name, teams, TeamKey);
   return i ? &teams[*i] : nullptr;
 }
 const Repository* OrgState::FindRepository(std::string_view name) const {
-  std::optional<uint32_t> i = Lookup(repository_index_, name);
+  std::optional<uint32_t> i =
+      repository_index_.Find(name, repositories, RepositoryKey);
   return i ? &repositories[*i] : nullptr;
 }
 const AccessToken* OrgState::FindToken(std::string_view id) const {
-  std::optional<uint32_t> i = Lookup(token_index_, id);
+  std::optional<uint32_t> i = token_index_.Find(id, access_tokens, TokenKey);
   return i ? &access_tokens[*i] : nullptr;
 }
 const Integration* OrgState::FindIntegration(std::string_view name) const {
-  std::optional<uint32_t> i = Lookup(integration_index_, name);
+  std::optional<uint32_t> i =
+      integration_index_.Find(name, integrations, IntegrationKey);
   return i ? &integrations[*i] : nullptr;
 }
 

@@ -30,6 +30,7 @@
 #include "lint/model/integration.h"
 #include "lint/model/invite.h"
 #include "lint/model/join.h"
+#include "lint/model/key_index.h"
 #include "lint/model/location.h"
 #include "lint/model/member.h"
 #include "lint/model/org_settings.h"
@@ -125,7 +126,8 @@ struct OrgState {
   // copy is not finalized: its joins are empty until Finalize() runs again).
   bool finalized() const { return finalized_.value(); }
 
-  // Lookups by key, valid after Finalize(); nullptr when absent.
+  // Lookups by key, valid after Finalize() (in a copy too) until the
+  // vectors are next edited; nullptr when absent.
   const Member* FindMember(std::string_view username) const;
   const Team* FindTeam(std::string_view name) const;
   const Repository* FindRepository(std::string_view name) const;
@@ -137,9 +139,8 @@ struct OrgState {
   bool SameFacts(const OrgState& other) const;
 
  private:
-  // Positions by key; positions stay valid in a copy, so a copy's lookups
-  // work even before it is finalized again.
-  using KeyIndex = absl::flat_hash_map<std::string, uint32_t>;
+  // Positions by key; they stay valid in a copy, so a copy's lookups work
+  // even before it is finalized again.
   KeyIndex member_index_;
   KeyIndex team_index_;
   KeyIndex repository_index_;

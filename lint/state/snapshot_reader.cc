@@ -10,6 +10,7 @@
 #include "lint/json/json_syntax.h"
 #include "lint/json/null_literal.h"
 #include "lint/util/files.h"
+#include "lint/util/newlines.h"
 #include "lint/util/source_text.h"
 #include "lint/util/spelling.h"
 #include "lint/util/status_macros.h"
@@ -42,6 +43,27 @@ std::string_view JsonTypeName(od::json_type type) {
   return "a value";
 }
 
+// Where the array that starts at `from` probably ends (past its `]`), for
+// the second thread to index no more than the members array: where
+// hublint's writer puts it, on a line of its own at the first level of
+// indentation (a line break is never inside a string). In any other layout,
+// the text's last `]`: the thread indexes all that follows the array.
+// Searches for `]` and looks behind, much faster than for each line break.
+const char* GuessArrayEnd(std::string_view text, size_t from) {
+  const char* p = text.data() + from;
+  const char* end = text.data() + text.size();
+  while ((p = static_cast<const char*>(
+              std::memchr(p, ']', static_cast<size_t>(end - p)))) != nullptr) {
+    if (p - text.data() >= 3 && std::string_view(p - 3, 3) == "\n  ") {
+      return p + 1;
+    }
+    ++p;
+  }
+  size_t last = text.rfind(']');
+  if (last == std::string_view::npos || last < from) return text.data() + from;
+  return text.data() + last + 1;
+}
+
 // Turns byte offsets into line and column while the parser moves forward,
 // so positions for a million resources cost one pass over the text.
 class LineTracker {
@@ -54,14 +76,10 @@ class LineTracker {
   TextPosition At(size_t offset) {
     offset = std::min(offset, text_.size());
     if (offset >= offset_) {
-      const char* p = text_.data() + offset_;
-      const char* end = text_.data() + offset;
-      while (p < end) {
-        const void* nl = std::memchr(p, '\n', static_cast<size_t>(end - p));
-        if (nl == nullptr) break;
-        p = static_cast<const char*>(nl) + 1;
-        ++line_;
-        line_start_ = static_cast<size_t>(p - text_.data());
+      std::string_view passed = text_.substr(offset_, offset - offset_);
+      if (size_t n = CountNewlines(passed); n > 0) {
+        line_ += static_cast<uint32_t>(n);
+        line_start_ = offset_ + LastNewline(passed) + 1;
       }
     } else {
       uint32_t crossed = 0;
@@ -101,12 +119,23 @@ class SnapshotParser {
 
   absl::Status Parse(od::document& doc, OrgState* state);
 
-  // Reads the members array, whose text is `array_text` (a view into the
-  // same source), with a parser of its own: what the second thread does.
-  // The state's other arrays are read meanwhile; members are more than half
-  // of a large organization's text.
-  absl::Status ReadMembersAlone(std::string_view array_text,
-                                std::vector<Member>* members) const;
+  // When members are read on a second thread, starts it before the calling
+  // thread has indexed the document: at the array that follows the first
+  // `"members":` key in the text, a guess Parse() checks when it reaches
+  // the real array (and starts again from there when the guess was wrong).
+  void GuessMembersThread();
+
+  // Reads the members array that starts at `start` (in the same source),
+  // indexing the text up to `end` (past the array's `]`; guessed when
+  // null), with a parser of its own: what the second thread does. The state's
+  // other arrays are read meanwhile; members are more than half of a large
+  // organization's text. `*next` is set to where the text after the array
+  // resumes (its next token), which the calling thread compares with its
+  // own reading.
+  absl::Status ReadMembersAlone(const char* start, const char* end,
+                                std::stop_token stop,
+                                std::vector<Member>* members,
+                                const char** next) const;
 
  private:
   // A string as written when it holds no escape (nearly always), a view
@@ -264,8 +293,10 @@ class SnapshotParser {
     if (auto err = v.get_array().get(*array)) return JsonError(err);
     return absl::OkStatus();
   }
-  // Checks that `v` is an array and starts reading it on members_thread_.
-  absl::Status StartMembersThread(od::value v);
+  // Checks that `v` is an array and that members_thread_ reads it, started
+  // now unless the guess started it there already.
+  absl::Status TakeMembersOnThread(od::value v);
+  void StartMembersThread(const char* start, const char* end);
   // Reads and validates any JSON value, for extension ("x-") fields.
   absl::Status ConsumeAny(od::value v, int depth);
 
@@ -288,8 +319,16 @@ class SnapshotParser {
   size_t readable_size_;
   int max_depth_;
   bool members_on_thread_;
+  // Stops a thread reading arrays (checked at each element).
+  std::stop_token stop_;
+  // Where members_thread_ started, and where the calling thread found the
+  // array's text to end (its next token).
+  const char* thread_start_ = nullptr;
+  const char* members_text_end_ = nullptr;
+  // Written by members_thread_.
   absl::Status members_status_;
   std::vector<Member> thread_members_;
+  const char* thread_next_ = nullptr;
   LineTracker lines_;
   size_t last_offset_ = 0;
   std::vector<PathPart> path_;
@@ -517,6 +556,7 @@ absl::Status SnapshotParser::ReadArray(
   }
   size_t index = 0;
   for (auto element_result : array) {
+    if (stop_.stop_requested()) return absl::CancelledError("stopped");
     od::value element;
     if (auto err = std::move(element_result).get(element))
       return JsonError(err);
@@ -649,7 +689,7 @@ absl::Status SnapshotParser::Parse(od::document& doc, OrgState* state) {
           case kOrg:
             return ReadOrg(v, state);
           case kMembers:
-            if (members_on_thread_) return StartMembersThread(v);
+            if (members_on_thread_) return TakeMembersOnThread(v);
             return ReadList(v, &state->members, &SnapshotParser::ReadMember);
           case kInvites:
             return ReadList(v, &state->invites, &SnapshotParser::ReadInvite);
@@ -675,50 +715,114 @@ absl::Status SnapshotParser::Parse(od::document& doc, OrgState* state) {
   if (doc.current_location().get(rest) == simdjson::SUCCESS) {
     return JsonError(simdjson::TRAILING_CONTENT);
   }
+  if (members_thread_.joinable() && members_text_end_ == nullptr) {
+    // A guess, and no members array after all: whatever it read is not
+    // the state's.
+    members_thread_.request_stop();
+    members_thread_.join();
+  }
   if (members_thread_.joinable()) {
     members_thread_.join();
     RETURN_IF_ERROR(members_status_);
+    // The calling thread skipped the array without validating it: when it
+    // is malformed, the skip may end elsewhere than the reading (found by
+    // fuzzing). A disagreement is an error, which a reading on one thread
+    // then reports.
+    if (thread_next_ != members_text_end_) {
+      return ErrorAt(last_offset_,
+                     "the two threads disagree on where the "
+                     "members array ends");
+    }
     state->members = std::move(thread_members_);
   }
   return absl::OkStatus();
 }
 
-absl::Status SnapshotParser::StartMembersThread(od::value v) {
+void SnapshotParser::GuessMembersThread() {
+  std::string_view text = source_.text();
+  // The writer puts the members after a few short fields; a text laid out
+  // otherwise gets no guess rather than a long search.
+  constexpr size_t kSearchBytes = 64 << 10;
+  std::string_view head = text.substr(0, kSearchBytes);
+  constexpr std::string_view kKey = "\"members\"";
+  for (size_t at = head.find(kKey); at != std::string_view::npos;
+       at = head.find(kKey, at + 1)) {
+    size_t i = text.find_first_not_of(" \t\r\n", at + kKey.size());
+    if (i == std::string_view::npos || text[i] != ':') continue;
+    i = text.find_first_not_of(" \t\r\n", i + 1);
+    if (i == std::string_view::npos || text[i] != '[') continue;
+    StartMembersThread(text.data() + i, nullptr);
+    return;
+  }
+}
+
+absl::Status SnapshotParser::TakeMembersOnThread(od::value v) {
   od::array array;
   RETURN_IF_ERROR(ArrayOf(v, &array));
-  // Skipping the array walks its structure, already indexed: cheap.
+  // Skipping the array walks its structure, already indexed: cheap. Its
+  // raw text runs to the next token.
   std::string_view text;
   if (auto err = array.raw_json().get(text)) return JsonError(err);
-  members_thread_ = std::jthread([this, text] {
-    members_status_ = ReadMembersAlone(text, &thread_members_);
-  });
+  members_text_end_ = text.data() + text.size();
+  if (members_thread_.joinable() && thread_start_ != text.data()) {
+    // A wrong guess: stop reading whatever that was.
+    members_thread_.request_stop();
+    members_thread_.join();
+    members_thread_ = std::jthread();
+  }
+  if (!members_thread_.joinable()) {
+    StartMembersThread(text.data(), text.data() + text.size());
+  }
   return absl::OkStatus();
 }
 
-absl::Status SnapshotParser::ReadMembersAlone(
-    std::string_view array_text, std::vector<Member>* members) const {
-  // The text after the array is the padding simdjson reads past its end.
-  size_t start = static_cast<size_t>(array_text.data() - base_);
-  simdjson::padded_string_view padded(array_text.data(), array_text.size(),
-                                      readable_size_ - start);
+void SnapshotParser::StartMembersThread(const char* start, const char* end) {
+  thread_start_ = start;
+  thread_members_.clear();
+  members_thread_ = std::jthread([this, start, end](std::stop_token stop) {
+    members_status_ = ReadMembersAlone(start, end, std::move(stop),
+                                       &thread_members_, &thread_next_);
+  });
+}
+
+absl::Status SnapshotParser::ReadMembersAlone(const char* start,
+                                              const char* end,
+                                              std::stop_token stop,
+                                              std::vector<Member>* members,
+                                              const char** next) const {
+  // simdjson wants a root array's text to end with `]`; what follows the
+  // members array up to `end` is indexed but not read. The text after
+  // `end`, as the padding, may be read past the end.
+  std::string_view text = source_.text();
+  size_t from = static_cast<size_t>(start - text.data());
+  if (end == nullptr) end = GuessArrayEnd(text, from);
+  size_t size = static_cast<size_t>(end - start);
+  if (size == 0 || end[-1] != ']') {
+    return absl::InvalidArgumentError("no array end");
+  }
+  const char* view_end = end;
+  simdjson::padded_string_view padded(start, size, readable_size_ - from);
   od::parser parser;
   // Its own view of the text: a SourceText indexes its lines when a
   // diagnostic first needs them, and both threads may be rendering one.
-  SourceText source = SourceText::Borrowing(source_.name(), source_.text());
+  SourceText source = SourceText::Borrowing(source_.name(), text);
   SnapshotParser reader(source, readable_size_, max_depth_, parser, false);
+  reader.stop_ = std::move(stop);
   reader.path_.push_back({"members", -1});
   od::document doc;
   if (auto err = parser.iterate(padded).get(doc)) return reader.JsonError(err);
   od::value v;
   if (auto err = doc.get_value().get(v)) return reader.JsonError(err);
   RETURN_IF_ERROR(reader.ReadList(v, members, &SnapshotParser::ReadMember));
-  // The calling thread skipped the array without validating it, so the
-  // text may run past the array's true end when it is malformed (found by
-  // fuzzing): the array read here must be all of it.
   const char* rest = nullptr;
-  if (doc.current_location().get(rest) == simdjson::SUCCESS) {
-    return reader.JsonError(simdjson::TRAILING_CONTENT);
+  if (doc.current_location().get(rest) != simdjson::SUCCESS) rest = view_end;
+  // The next token, as the calling thread's skip sees it.
+  const char* text_end = text.data() + text.size();
+  while (rest < text_end &&
+         (*rest == ' ' || *rest == '\t' || *rest == '\n' || *rest == '\r')) {
+    ++rest;
   }
+  *next = rest;
   return absl::OkStatus();
 }
 
@@ -1146,6 +1250,10 @@ absl::Status ParseSnapshot(const SourceText& source, size_t readable_size,
   std::string_view body = source.text();
   simdjson::padded_string_view padded(body.data(), body.size(), readable_size);
   od::parser parser;
+  SnapshotParser reader(source, readable_size, max_depth, parser,
+                        members_on_thread);
+  // The second thread starts reading while this one indexes the text.
+  if (members_on_thread) reader.GuessMembersThread();
   od::document doc;
   auto iterate_error = parser.iterate(padded).get(doc);
   // simdjson accepts an empty document at first and fails later.
@@ -1158,8 +1266,6 @@ absl::Status ParseSnapshot(const SourceText& source, size_t readable_size,
     return source.Error(
         0, Cat("invalid JSON: ", simdjson::error_message(iterate_error)));
   }
-  SnapshotParser reader(source, readable_size, max_depth, parser,
-                        members_on_thread);
   return reader.Parse(doc, state);
 }
 

@@ -327,6 +327,59 @@ TEST_CASE("Every way of reading gives the same state") {
   }
 }
 
+// The second thread starts at a guess of where the members array is, and
+// of where it ends, made before the text is parsed. Every wrong guess gives
+// the state (or the error) of a read on one thread.
+TEST_CASE("Wrong guesses of the members array do not change the state") {
+  const std::string member =
+      "{\"username\": \"a\", \"role\": \"member\", \"teams\": [\"t\"]}";
+  const std::string team = "{\"name\": \"t\", \"members\": [\"a\"]}";
+  const std::string inputs[] = {
+      // As hublint writes it: the guesses are right.
+      Cat(kHeader, "  \"members\": [\n    ", member, "\n  ],\n  \"teams\": [",
+          team, "\n  ]\n}"),
+      // On one line: no end found, the thread indexes the rest.
+      Cat(kHeader, "\"members\":[", member, "],\"teams\":[", team, "]}"),
+      // Spaces before the colon; the members last.
+      Cat(kHeader, "\"teams\": [", team, "],\n\"members\"  :  [", member, "]}"),
+      // A team's member list comes first.
+      Cat(kHeader, "\"teams\": [", team, "],\n\"members\": [", member, "]}"),
+      // An extension field holds an array of members, first.
+      Cat("{\"x-old\": {\"members\": [{\"username\": \"z\", \"role\": "
+          "\"owner\"}]},\n",
+          std::string(kHeader).substr(1), "\"members\": [", member,
+          "],\n\"teams\": [", team, "]}"),
+      // ... and the state has no members at all.
+      Cat("{\"x-old\": {\"members\": [{\"username\": \"z\", \"role\": "
+          "\"owner\"}]},\n",
+          std::string(kHeader).substr(1), "\"invites\": []}"),
+      // A member's list ends on a line indented like the end of the array.
+      Cat(kHeader,
+          "  \"members\": [\n    {\"username\": \"a\", \"role\": "
+          "\"member\", \"teams\": [\"t\"\n  ]}\n  ],\n  \"teams\": [",
+          team, "\n  ]\n}"),
+      // Not an array.
+      Cat(kHeader, "\"members\": {\"a\": [1]}}"),
+  };
+  for (const std::string& text : inputs) {
+    CAPTURE(text);
+    absl::StatusOr<OrgState> one =
+        ReadSnapshot(text, "<string>", ReadWays()[0].options);
+    absl::StatusOr<OrgState> two =
+        ReadSnapshot(text, "<string>", ReadWays()[1].options);
+    REQUIRE(two.ok() == one.ok());
+    if (!one.ok()) {
+      CHECK(ToStd(two.status().message()) == ToStd(one.status().message()));
+      continue;
+    }
+    CHECK(two->SameFacts(*one));
+    REQUIRE(two->members.size() == one->members.size());
+    for (size_t i = 0; i < one->members.size(); ++i) {
+      CHECK(two->members[i].location == one->members[i].location);
+    }
+  }
+}
+
 // Errors while the members are read on their own thread are those of a
 // read on one: the first in the text, word for word.
 TEST_CASE("Two threads report the same errors as one") {

@@ -4,6 +4,7 @@
 #include <atomic>
 #include <deque>
 #include <filesystem>
+#include <optional>
 #include <thread>
 
 #include "lint/cel/activation.h"
@@ -132,33 +133,59 @@ std::string TruncateMessage(std::string message) {
   return message;
 }
 
+// Calls `fn(i)` for every i in [0, count), on up to `threads` threads.
+template <typename Fn>
+void InParallel(size_t count, int threads, Fn fn) {
+  threads = std::min<int>(threads, static_cast<int>(count));
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t i = next++; i < count; i = next++) fn(i);
+  };
+  if (threads <= 1) {
+    work();
+    return;
+  }
+  std::vector<std::thread> pool;
+  for (int t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  for (std::thread& t : pool) t.join();
+}
+
+// Resources one thread evaluates at a time: large enough that handing out
+// a piece costs nothing next to it, small enough to share one rule's
+// 100,000 members evenly.
+constexpr size_t kResourcesPerPiece = 4096;
+
+// One rule's run over the state: its parameters and variables bound once,
+// then its resources evaluated in ranges, from any number of threads.
 class RuleRun {
  public:
   RuleRun(const CompiledRule& rule, const OrgState& state,
           const EvaluationOptions& options,
-          const std::vector<std::string>& source_uris)
-      : rule_(rule),
-        state_(state),
-        options_(options),
-        source_uris_(source_uris),
-        activation_(rule.env.get()) {}
+          const std::vector<std::string>& source_uris);
 
-  void Run(std::vector<Finding>* findings);
+  size_t resource_count() const { return resources_.size(); }
+
+  // Evaluates the rule on resources [begin, end), appending what it finds.
+  void Run(size_t begin, size_t end, std::vector<Finding>* findings) const;
 
  private:
   // Binds org, now and params in `activation`, by name.
   void BindCommon(cel::Activation* activation);
   Finding MakeFinding(const BoundResource& resource, FindingKind kind,
                       std::string message) const;
-  std::string RenderMessage(cel::Arena* arena) const;
+  std::string RenderMessage(const cel::Activation& activation,
+                            cel::Arena* arena) const;
 
   const CompiledRule& rule_;
   const OrgState& state_;
   const EvaluationOptions& options_;
   const std::vector<std::string>& source_uris_;
+  // Bound once; each Run() evaluates in a copy.
   cel::Activation activation_;
   std::deque<std::vector<cel::Value>> list_storage_;
   cel::Arena variable_arena_;  // holds the variables' values for the run
+  std::vector<BoundResource> resources_;
 };
 
 void RuleRun::BindCommon(cel::Activation* activation) {
@@ -205,20 +232,28 @@ Finding RuleRun::MakeFinding(const BoundResource& resource, FindingKind kind,
   return f;
 }
 
-std::string RuleRun::RenderMessage(cel::Arena* arena) const {
+std::string RuleRun::RenderMessage(const cel::Activation& activation,
+                                   cel::Arena* arena) const {
   std::string out;
   for (const MessagePart& part : rule_.message) {
     if (!part.program) {
       out.append(part.text);
     } else {
-      AppendRendered(&out, part.program->Evaluate(activation_, arena));
+      AppendRendered(&out, part.program->Evaluate(activation, arena));
     }
     if (out.size() > kMaxMessageBytes) break;
   }
   return TruncateMessage(std::move(out));
 }
 
-void RuleRun::Run(std::vector<Finding>* findings) {
+RuleRun::RuleRun(const CompiledRule& rule, const OrgState& state,
+                 const EvaluationOptions& options,
+                 const std::vector<std::string>& source_uris)
+    : rule_(rule),
+      state_(state),
+      options_(options),
+      source_uris_(source_uris),
+      activation_(rule.env.get()) {
   BindCommon(&activation_);
   if (!rule_.variables.empty()) {
     cel::Activation variables(rule_.variable_env.get());
@@ -231,18 +266,23 @@ void RuleRun::Run(std::vector<Finding>* findings) {
       (void)activation_.Bind(Cat("variables.", name), value);
     }
   }
+  resources_ = ResourcesOf(state_, rule_.rule.resource);
+}
+
+void RuleRun::Run(size_t begin, size_t end,
+                  std::vector<Finding>* findings) const {
   // A state that shows only part of the organization cannot answer rules
   // that read its collections (counts of owners or editors, say).
   bool needs_whole_org = rule_.reads_whole_org;
-  std::vector<BoundResource> resources =
-      ResourcesOf(state_, rule_.rule.resource);
+  cel::Activation activation = activation_;
   cel::Arena arena;
-  for (const BoundResource& resource : resources) {
+  for (size_t i = begin; i < end; ++i) {
+    const BoundResource& resource = resources_[i];
     arena.Reset();
     if (rule_.resource_var >= 0)
-      activation_.Set(rule_.resource_var, resource.value);
+      activation.Set(rule_.resource_var, resource.value);
     if (rule_.when) {
-      cel::Value applies = rule_.when->Evaluate(activation_, &arena);
+      cel::Value applies = rule_.when->Evaluate(activation, &arena);
       if (applies.is_bool() && !applies.bool_value()) continue;
       if (applies.is_unknown()) {
         findings->push_back(
@@ -266,11 +306,11 @@ void RuleRun::Run(std::vector<Finding>* findings) {
           "(a Terraform plan without --state)"));
       continue;
     }
-    cel::Value verdict = rule_.check->Evaluate(activation_, &arena);
+    cel::Value verdict = rule_.check->Evaluate(activation, &arena);
     if (verdict.is_bool()) {
       if (!verdict.bool_value()) {
-        findings->push_back(
-            MakeFinding(resource, FindingKind::kFail, RenderMessage(&arena)));
+        findings->push_back(MakeFinding(resource, FindingKind::kFail,
+                                        RenderMessage(activation, &arena)));
       }
     } else if (verdict.is_unknown()) {
       findings->push_back(
@@ -332,7 +372,8 @@ std::vector<Finding> EvaluateRule(const CompiledRule& rule,
                                   const EvaluationOptions& options) {
   std::vector<Finding> findings;
   std::vector<std::string> uris = SourceUris(state, options);
-  RuleRun(rule, state, options, uris).Run(&findings);
+  RuleRun run(rule, state, options, uris);
+  run.Run(0, run.resource_count(), &findings);
   std::sort(findings.begin(), findings.end(), FindingLess);
   return findings;
 }
@@ -340,28 +381,33 @@ std::vector<Finding> EvaluateRule(const CompiledRule& rule,
 std::vector<Finding> Evaluate(const RuleSet& rules, const OrgState& state,
                               const EvaluationOptions& options) {
   const std::vector<CompiledRule>& all = rules.rules();
-  std::vector<std::vector<Finding>> per_rule(all.size());
   int threads =
       options.threads > 0
           ? options.threads
           : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  threads = std::min<int>(threads, static_cast<int>(all.size()));
   std::vector<std::string> uris = SourceUris(state, options);
-  std::atomic<size_t> next{0};
-  auto work = [&] {
-    for (size_t i = next++; i < all.size(); i = next++) {
-      RuleRun(all[i], state, options, uris).Run(&per_rule[i]);
-    }
+  // First each rule is prepared (its variables may count over every
+  // member), then its resources are evaluated in pieces: the threads share
+  // the work of one rule over 100,000 members rather than one each.
+  std::vector<std::optional<RuleRun>> runs(all.size());
+  InParallel(all.size(), threads,
+             [&](size_t i) { runs[i].emplace(all[i], state, options, uris); });
+  struct Piece {
+    size_t rule, begin, end;
   };
-  if (threads <= 1) {
-    work();
-  } else {
-    std::vector<std::thread> pool;
-    for (int t = 0; t < threads; ++t) pool.emplace_back(work);
-    for (std::thread& t : pool) t.join();
+  std::vector<Piece> pieces;
+  for (size_t i = 0; i < all.size(); ++i) {
+    size_t count = runs[i]->resource_count();
+    for (size_t begin = 0; begin < count; begin += kResourcesPerPiece) {
+      pieces.push_back({i, begin, std::min(count, begin + kResourcesPerPiece)});
+    }
   }
+  std::vector<std::vector<Finding>> per_piece(pieces.size());
+  InParallel(pieces.size(), threads, [&](size_t p) {
+    runs[pieces[p].rule]->Run(pieces[p].begin, pieces[p].end, &per_piece[p]);
+  });
   std::vector<Finding> findings;
-  for (std::vector<Finding>& f : per_rule) {
+  for (std::vector<Finding>& f : per_piece) {
     std::move(f.begin(), f.end(), std::back_inserter(findings));
   }
   std::sort(findings.begin(), findings.end(), FindingLess);

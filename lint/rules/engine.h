@@ -40,8 +40,9 @@ struct EvaluationOptions {
   // The directory paths in findings are made relative to (the repository
   // root); empty: the current working directory.
   std::string root;
-  // Worker threads; 0 picks the number of cores (rules are split between
-  // them; the result does not depend on it).
+  // Worker threads; 0 picks the number of cores (rules, and a rule's
+  // resources in pieces of 4,096, are shared between them; the result does
+  // not depend on it).
   int threads = 0;
 };
 

@@ -74,11 +74,10 @@ TEST_CASE("Messages are cut at kMaxMessageBytes, on a character boundary") {
   OrgState state = Fixture("mfa-missing.json");
   // "bob" and "erin" fail; the literal fills the message up to the limit.
   std::string fill(kMaxMessageBytes - 4, 'a');
-  std::vector<Finding> at_limit =
-      Evaluate(Compile("member", "!member.is_guest",
-                       "member.two_factor_enabled == true",
-                       Cat(fill, "{{member.username}}")),
-               state);
+  std::vector<Finding> at_limit = Evaluate(
+      Compile("member", "!member.is_guest", "member.two_factor_enabled == true",
+              Cat(fill, "{{member.username}}")),
+      state);
   REQUIRE(at_limit.size() == 2);
   CHECK(at_limit[0].message == Cat(fill, "bob"));  // 4095 bytes: kept whole
   CHECK(at_limit[1].message.size() == kMaxMessageBytes);  // "erin": 4096
@@ -87,11 +86,11 @@ TEST_CASE("Messages are cut at kMaxMessageBytes, on a character boundary") {
   // would leave invalid UTF-8.
   std::string accents;
   for (size_t i = 0; i < kMaxMessageBytes; ++i) accents += "\u00e9";
-  std::vector<Finding> over = Evaluate(Compile("member", "!member.is_guest",
-                          "member.two_factor_enabled == true",
-                          "{{member.username}}: {{params.long}}",
-                          Cat("[params]\nlong = \"", accents, "\"\n")),
-                  state);
+  std::vector<Finding> over = Evaluate(
+      Compile("member", "!member.is_guest", "member.two_factor_enabled == true",
+              "{{member.username}}: {{params.long}}",
+              Cat("[params]\nlong = \"", accents, "\"\n")),
+      state);
   REQUIRE(over.size() == 2);
   const std::string& cut = over[0].message;
   CHECK(cut.size() <= kMaxMessageBytes);
@@ -217,8 +216,7 @@ TEST_CASE("A partial view turns organization-wide rules into reviews") {
 
   // Settings and the resource itself are in a partial view: answered.
   RuleSet settings_only =
-      Compile("org", "",
-              "org.settings.image_access_management.enabled == true",
+      Compile("org", "", "org.settings.image_access_management.enabled == true",
               "IAM is off");
   state.settings.image_access_management.enabled = false;
   findings = Evaluate(settings_only, state);
@@ -274,6 +272,43 @@ TEST_CASE("The result does not depend on the number of threads") {
   four.threads = 4;
   CHECK(Summaries(Evaluate(rules, state, one)) ==
         Summaries(Evaluate(rules, state, four)));
+}
+
+// Large enough for a rule's members to be shared out in several pieces,
+// with a variable (evaluated once per rule) and a message from each piece.
+TEST_CASE("A rule over many members gives the same findings on any thread") {
+  RuleSet rules = Compile(
+      "member", "member.role != \"guest\"",
+      "member.two_factor_enabled == true && variables.owners <= 200",
+      "{{member.username}}: {{string(variables.owners)}} owners",
+      "[variables]\nowners = 'org.members.filter(m, m.role == \"owner\")"
+      ".size()'\n");
+  OrgState state;
+  for (int i = 0; i < 10000; ++i) {
+    Member m;
+    m.username = Cat("user", i);
+    m.role = i % 50 == 0 ? "owner" : "member";
+    if (i % 3 != 0) m.two_factor_enabled = i % 7 != 0;
+    m.location = {0, static_cast<uint32_t>(i + 1), 3};
+    state.members.push_back(std::move(m));
+  }
+  REQUIRE(state.Finalize().empty());
+  EvaluationOptions one, two, four;
+  one.threads = 1;
+  two.threads = 2;
+  four.threads = 4;
+  std::vector<std::string> want = Summaries(Evaluate(rules, state, one));
+  // Unknown 2FA for every third member (reviews), none for every seventh
+  // of the others (fails); 200 owners.
+  CHECK(want.size() == 3334 + 952);
+  CHECK(want[0] ==
+        "review member:user0 :1: cannot decide: two_factor_enabled of "
+        "member:user0 is unknown");
+  CHECK(std::find(want.begin(), want.end(),
+                  "fail member:user7 :8: user7: 200 owners") != want.end());
+  CHECK(Summaries(Evaluate(rules, state, two)) == want);
+  CHECK(Summaries(Evaluate(rules, state, four)) == want);
+  CHECK(Summaries(EvaluateRule(rules.rules()[0], state, one)) == want);
 }
 
 OrgState EscalationPlan() {

@@ -470,10 +470,13 @@ absl::Status SnapshotParser::ReadMoment(od::value v, Moment* out) {
 absl::Status SnapshotParser::ReadStringList(od::value v,
                                             std::vector<std::string>* out) {
   out->clear();
-  return ReadArray(v, [&](od::value element, size_t) {
-    out->emplace_back();
-    return ReadString(element, &out->back());
-  });
+  return ReadArray(
+      v,
+      [&](od::value element, size_t) {
+        out->emplace_back();
+        return ReadString(element, &out->back());
+      },
+      [&](size_t n) { out->reserve(n); });
 }
 
 template <typename Fn>

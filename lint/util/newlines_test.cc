@@ -51,5 +51,16 @@ TEST_CASE("CountNewlines agrees with counting byte by byte") {
   }
 }
 
+// Each byte lane counts at most 255 blocks before the lanes are summed: a
+// text of only line breaks, longer than that, must not wrap a lane.
+TEST_CASE("CountNewlines on long runs of line breaks") {
+  for (size_t length : {4079, 4080, 4081, 4096, 10000, 65537}) {
+    CAPTURE(length);
+    std::string text(length, '\n');
+    CHECK(CountNewlines(text) == length);
+    CHECK(LastNewline(text) == length - 1);
+  }
+}
+
 }  // namespace
 }  // namespace hublint

@@ -1,6 +1,7 @@
 #include "lint/model/org_state.h"
 
 #include <algorithm>
+#include <atomic>
 #include <thread>
 
 #include "lint/util/strings.h"
@@ -161,43 +162,52 @@ std::vector<StateProblem> OrgState::Finalize() {
 
   // Team membership, from both sides: a team's member list and a member's
   // team list. Each names an existing resource, and the join is the union.
-  // Long team lists (200,000 names for 100,000 members) are looked up on a
-  // second thread while this one joins grants and tokens.
-  std::vector<std::pair<uint32_t, uint32_t>> named_by_teams;  // member, team
+  // Long team lists (200,000 names for 100,000 members) are looked up in
+  // pieces of teams by a second thread and, once it has joined grants and
+  // tokens, by this one too.
   size_t team_list_names = 0;
   for (const Team& t : teams) team_list_names += t.members.size();
   // Whether a team's own list names existing members in member order (as
-  // for members' lists below).
-  std::vector<bool> team_list_in_order(teams.size(), true);
-  auto collect_named_by_teams = [&] {
-    named_by_teams.reserve(team_list_names);
-    for (uint32_t ti = 0; ti < teams.size(); ++ti) {
-      const Team& t = teams[ti];
-      std::optional<uint32_t> previous;
-      for (const std::string& username : t.members) {
-        std::optional<uint32_t> mi =
-            member_index_.Find(username, members, MemberKey);
-        if (!mi || (previous && *mi <= *previous)) {
-          team_list_in_order[ti] = false;
+  // for members' lists below); a byte each, as two threads write them.
+  std::vector<uint8_t> team_list_in_order(teams.size(), 1);
+  struct TeamPiece {
+    std::vector<std::pair<uint32_t, uint32_t>> named;  // member, team
+    std::vector<StateProblem> problems;
+  };
+  constexpr size_t kTeamsPerPiece = 32;
+  std::vector<TeamPiece> team_pieces((teams.size() + kTeamsPerPiece - 1) /
+                                     kTeamsPerPiece);
+  std::atomic<size_t> next_team_piece{0};
+  auto look_up_team_lists = [&] {
+    for (size_t p = next_team_piece++; p < team_pieces.size();
+         p = next_team_piece++) {
+      TeamPiece& piece = team_pieces[p];
+      size_t end = std::min(teams.size(), (p + 1) * kTeamsPerPiece);
+      for (auto ti = static_cast<uint32_t>(p * kTeamsPerPiece); ti < end;
+           ++ti) {
+        const Team& t = teams[ti];
+        std::optional<uint32_t> previous;
+        for (const std::string& username : t.members) {
+          std::optional<uint32_t> mi =
+              member_index_.Find(username, members, MemberKey);
+          if (!mi || (previous && *mi <= *previous)) {
+            team_list_in_order[ti] = 0;
+          }
+          previous = mi;
+          if (!mi) {
+            piece.problems.push_back(
+                {t.location, Cat("team `", t.name, "` lists member `", username,
+                                 "`, who is not in `members`")});
+            continue;
+          }
+          piece.named.emplace_back(*mi, ti);
         }
-        previous = mi;
-        if (!mi) {
-          team_problems.push_back(
-              {t.location, Cat("team `", t.name, "` lists member `", username,
-                               "`, who is not in `members`")});
-          continue;
-        }
-        named_by_teams.emplace_back(*mi, ti);
       }
     }
-    // Gathered in team order, so each member's teams stay in team order.
-    StableSortByKey(&named_by_teams, members.size());
   };
-  std::thread named_by_teams_thread;
+  std::thread team_lists_thread;
   if (team_list_names >= kItemsForThread) {
-    named_by_teams_thread = std::thread(collect_named_by_teams);
-  } else {
-    collect_named_by_teams();
+    team_lists_thread = std::thread(look_up_team_lists);
   }
 
   // Repository grants, and each team's highest permission.
@@ -254,7 +264,18 @@ std::vector<StateProblem> OrgState::Finalize() {
     }
   }
   StableSortByKey(&owned, members.size());  // tokens stay in token order
-  if (named_by_teams_thread.joinable()) named_by_teams_thread.join();
+  look_up_team_lists();  // what the second thread has not taken yet
+  if (team_lists_thread.joinable()) team_lists_thread.join();
+  // Gathered in team order, so each member's teams stay in team order.
+  std::vector<std::pair<uint32_t, uint32_t>> named_by_teams;  // member, team
+  named_by_teams.reserve(team_list_names);
+  for (TeamPiece& piece : team_pieces) {
+    named_by_teams.insert(named_by_teams.end(), piece.named.begin(),
+                          piece.named.end());
+    team_problems.insert(team_problems.end(), piece.problems.begin(),
+                         piece.problems.end());
+  }
+  StableSortByKey(&named_by_teams, members.size());
 
   // Each member's teams (the union of both sides), highest permission and
   // personal tokens, for members [begin, end): their problems, and the
@@ -285,6 +306,13 @@ std::vector<StateProblem> OrgState::Finalize() {
       // Whether the member's own list names existing teams in team order:
       // then it is the union exactly when the union is no longer.
       bool own_list_in_order = true;
+      // Sized once: the member's own list, then the teams that name it.
+      size_t named_end = next_named;
+      while (named_end < named_by_teams.size() &&
+             named_by_teams[named_end].first == mi) {
+        ++named_end;
+      }
+      m.team_indices.reserve(m.teams.size() + (named_end - next_named));
       for (const std::string& team_name : m.teams) {
         std::optional<uint32_t> ti =
             team_index_.Find(team_name, teams, TeamKey);
@@ -300,9 +328,7 @@ std::vector<StateProblem> OrgState::Finalize() {
         }
         m.team_indices.push_back(*ti);
       }
-      for (; next_named < named_by_teams.size() &&
-             named_by_teams[next_named].first == mi;
-           ++next_named) {
+      for (; next_named < named_end; ++next_named) {
         m.team_indices.push_back(named_by_teams[next_named].second);
       }
       std::vector<uint32_t>& ti = m.team_indices;
@@ -328,8 +354,13 @@ std::vector<StateProblem> OrgState::Finalize() {
         m.teams.clear();
         for (uint32_t t : ti) m.teams.push_back(teams[t].name);
       }
-      for (; next_owned < owned.size() && owned[next_owned].first == mi;
-           ++next_owned) {
+      size_t owned_end = next_owned;
+      while (owned_end < owned.size() && owned[owned_end].first == mi) {
+        ++owned_end;
+      }
+      m.token_indices.reserve(owned_end - next_owned);
+      m.token_joins.reserve(owned_end - next_owned);
+      for (; next_owned < owned_end; ++next_owned) {
         uint32_t k = owned[next_owned].second;
         m.token_indices.push_back(k);
         m.token_joins.push_back(&access_tokens[k]);

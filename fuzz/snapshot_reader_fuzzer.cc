@@ -17,8 +17,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   absl::StatusOr<OrgState> state =
       ReadSnapshot(fuzz::AsString(data, size), "fuzz.json", one_thread);
   fuzz::RequireMessage(state.status());
+  // Two threads, the calling one reading none of the members, or the last
+  // half of them (the input's last byte picks which).
   SnapshotReadOptions two_threads;
   two_threads.members_thread_min_bytes = 0;
+  two_threads.members_share_for_calling_thread =
+      size > 0 && data[size - 1] % 2 == 0 ? 0.5 : 0;
   absl::StatusOr<OrgState> threaded =
       ReadSnapshot(fuzz::AsString(data, size), "fuzz.json", two_threads);
   fuzz::Require(threaded.status() == state.status(),

@@ -38,6 +38,12 @@ struct SnapshotReadOptions {
   // two cores or more). The result, errors included, is the same either
   // way; SIZE_MAX reads on one thread.
   size_t members_thread_min_bytes = size_t{1} << 20;
+  // With members on a second thread, the share of them (the last ones)
+  // that the calling thread reads itself once it has indexed the text,
+  // from 0 to 1; negative balances the two threads by the sizes of the
+  // members and of the rest. The result is the same whatever the share
+  // (tests and the fuzzer set it to reach every path).
+  double members_share_for_calling_thread = -1;
   // ReadSnapshotFile() maps a regular file at least this long rather than
   // reading it into memory (see MappedFile in lint/util/files.h).
   size_t map_min_bytes = size_t{1} << 20;

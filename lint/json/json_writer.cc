@@ -101,9 +101,14 @@ namespace {
 
 void AppendEscaped(std::string* out, std::string_view text) {
   static constexpr char kHex[] = "0123456789abcdef";
-  for (char c : text) {
-    unsigned char u = static_cast<unsigned char>(c);
-    switch (c) {
+  // Runs of characters that need no escape (nearly all) are appended whole.
+  size_t run = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    auto u = static_cast<unsigned char>(text[i]);
+    if (u >= 0x20 && u != '"' && u != '\\' && u != 0x7F) continue;
+    out->append(text.data() + run, i - run);
+    run = i + 1;
+    switch (u) {
       case '"':
         out->append("\\\"");
         break;
@@ -126,15 +131,12 @@ void AppendEscaped(std::string* out, std::string_view text) {
         out->append("\\f");
         break;
       default:
-        if (u < 0x20 || u == 0x7F) {
-          out->append("\\u00");
-          out->push_back(kHex[u >> 4]);
-          out->push_back(kHex[u & 0xF]);
-        } else {
-          out->push_back(c);
-        }
+        out->append("\\u00");
+        out->push_back(kHex[u >> 4]);
+        out->push_back(kHex[u & 0xF]);
     }
   }
+  out->append(text.data() + run, text.size() - run);
 }
 
 }  // namespace

@@ -65,6 +65,9 @@ TEST_CASE("Strings are escaped and repaired, never invalid") {
       {"emoji \xF0\x9F\x90\xB3", "\"emoji \xF0\x9F\x90\xB3\""},
       {"bad \xFF byte", "\"bad \xEF\xBF\xBD byte\""},
       {"</script>", "\"</script>\""},
+      {"back\bform\f", "\"back\\bform\\f\""},
+      {"\"both ends\"", "\"\\\"both ends\\\"\""},
+      {"", "\"\""},
   };
   for (const auto& c : cases) {
     CAPTURE(c.input);

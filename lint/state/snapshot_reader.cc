@@ -195,6 +195,15 @@ class SnapshotParser {
     }
     return absl::OkStatus();
   }
+  // Whether the key whose text starts at `raw` (after its opening quote)
+  // is `name`, as written, without escapes: the usual case, tested without
+  // looking for the key's end. (A key written with escapes is compared
+  // unescaped, by KeyOf.) The padding after the text makes reading one
+  // byte past a key safe.
+  static bool RawKeyIs(const char* raw, std::string_view name) {
+    return std::memcmp(raw, name.data(), name.size()) == 0 &&
+           raw[name.size()] == '"';
+  }
   absl::Status KeyOf(od::field& field, std::string_view* key) {
     return StringAt(field.key().raw(), key);
   }
@@ -544,13 +553,15 @@ absl::Status SnapshotParser::ReadObject(od::value v, std::string_view what,
   for (auto field_result : object) {
     od::field field;
     if (auto err = std::move(field_result).get(field)) return JsonError(err);
-    size_t key_offset = static_cast<size_t>(field.key().raw() - base_) - 1;
+    const char* raw_key = field.key().raw();
+    size_t key_offset = static_cast<size_t>(raw_key - base_) - 1;
     std::string_view key;
-    RETURN_IF_ERROR(KeyOf(field, &key));
     int index = -1;
-    if (expected < fields.size() && fields[expected] == key) {
+    if (expected < fields.size() && RawKeyIs(raw_key, fields[expected])) {
       index = static_cast<int>(expected);
+      key = fields[expected];
     } else {
+      RETURN_IF_ERROR(KeyOf(field, &key));
       for (size_t i = 0; i < fields.size(); ++i) {
         if (fields[i] == key) {
           index = static_cast<int>(i);

@@ -104,6 +104,23 @@ TEST_CASE("Roles are normalized to lower case; extension fields are ignored") {
   CHECK(s.members[0].role == "owner");
 }
 
+TEST_CASE("Keys written with escapes are the same keys") {
+  OrgState s = MustRead(std::string(kHeader) +
+                        "\"members\": [{\"usern\\u0061me\": \"a\", "
+                        "\"\\u0072ole\": \"member\"}]}");
+  CHECK(s.members[0].username == "a");
+  CHECK(s.members[0].role == "member");
+  absl::StatusOr<OrgState> twice = ReadSnapshot(
+      std::string(kHeader) +
+          "\"members\": [{\"username\": \"a\", \"role\": \"member\", "
+          "\"r\\u006fle\": \"owner\"}]}",
+      "<string>");
+  REQUIRE_FALSE(twice.ok());
+  CHECK(ToStd(twice.status().message())
+            .starts_with("<string>:2:49: `members[0]`: duplicate field `role` "
+                         "in member"));
+}
+
 struct BadInput {
   std::string name;
   std::string text;

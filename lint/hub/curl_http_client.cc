@@ -131,15 +131,13 @@ std::string Seconds(absl::Duration d) {
 class CurlHttpClient : public HttpClient {
  public:
   explicit CurlHttpClient(const CurlHttpClientOptions& options)
-      : options_(options),
-        loaded_(LoadedCurl()),
-        curl_(loaded_.ok() ? &*loaded_ : nullptr) {}
+      : options_(options), curl_(LoadedCurl()) {}
   ~CurlHttpClient() override {
     for (CURL* h : idle_) curl_->easy_cleanup(h);
   }
 
   absl::StatusOr<HttpResponse> Send(const HttpRequest& request) override {
-    if (!loaded_.ok()) return loaded_.status();
+    if (!curl_.ok()) return curl_.status();
     CURL* handle = Acquire();
     absl::StatusOr<HttpResponse> result = Perform(handle, request);
     Release(handle);
@@ -277,8 +275,8 @@ class CurlHttpClient : public HttpClient {
   }
 
   const CurlHttpClientOptions options_;
-  const absl::StatusOr<Curl>& loaded_;
-  const Curl* curl_;  // null when libcurl could not be loaded
+  // When not loaded, Send() fails and no handle is ever made.
+  const absl::StatusOr<Curl>& curl_;
   absl::Mutex mu_;
   std::vector<CURL*> idle_;
 };

@@ -4,6 +4,7 @@
 #include <atomic>
 #include <thread>
 
+#include "absl/container/flat_hash_map.h"
 #include "lint/util/strings.h"
 
 namespace hublint {

@@ -23,7 +23,6 @@
 #include <string_view>
 #include <vector>
 
-#include "absl/container/flat_hash_map.h"
 #include "absl/time/time.h"
 #include "lint/model/access_token.h"
 #include "lint/model/audit_event.h"

@@ -26,6 +26,9 @@ using Fields = std::span<const std::string_view>;
 
 constexpr uint64_t Bit(int i) { return uint64_t{1} << i; }
 
+// The characters JSON allows between tokens.
+constexpr std::string_view kJsonWhitespace = " \t\r\n";
+
 std::string_view JsonTypeName(od::json_type type) {
   switch (type) {
     case od::json_type::array:
@@ -304,10 +307,20 @@ class SnapshotParser {
                           size_t* object_offset = nullptr);
   // `on_element(value, index)` handles each element.
   // When `reserve` is given, it is first called with the number of
-  // elements.
+  // elements. With `limit`, stops before the first element whose index
+  // reaches it (read as each element comes), and sets `*stopped_at` to
+  // where that element starts.
   template <typename Fn>
   absl::Status ReadArray(od::value v, Fn&& on_element,
-                         const std::function<void(size_t)>& reserve = nullptr);
+                         const std::function<void(size_t)>& reserve = nullptr,
+                         const std::atomic<size_t>* limit = nullptr,
+                         const char** stopped_at = nullptr);
+  // The element loop of ReadArray(), each element under its index in the
+  // path.
+  template <typename Fn>
+  absl::Status ReadElements(od::array& array, Fn&& on_element,
+                            const std::atomic<size_t>* limit = nullptr,
+                            const char** stopped_at = nullptr);
   // Reads an array of resources with `read_one` into `*list`, allocated
   // once (a million members are not moved at each growth of the vector).
   template <typename T>
@@ -363,10 +376,11 @@ class SnapshotParser {
   bool members_on_thread_;
   // Stops a thread reading arrays (checked at each element).
   std::stop_token stop_;
-  // Where members_thread_ started, and where the calling thread found the
-  // array's text to end (its next token); null when it did not reach it.
   double calling_thread_share_ = -1;
+  // Whether Parse() came to the members array.
   bool members_seen_ = false;
+  // Where members_thread_ started, and where the calling thread found the
+  // array's text to end (its next token); null when it did not skip it.
   const char* thread_start_ = nullptr;
   const char* members_text_end_ = nullptr;
   // The members the calling thread read itself: from element tail_begin_
@@ -599,7 +613,8 @@ absl::Status SnapshotParser::ReadObject(od::value v, std::string_view what,
 
 template <typename Fn>
 absl::Status SnapshotParser::ReadArray(
-    od::value v, Fn&& on_element, const std::function<void(size_t)>& reserve) {
+    od::value v, Fn&& on_element, const std::function<void(size_t)>& reserve,
+    const std::atomic<size_t>* limit, const char** stopped_at) {
   if (path_.size() >= static_cast<size_t>(max_depth_)) {
     return ErrorAt(OffsetOf(v),
                    Cat("nesting deeper than ", max_depth_, " levels"));
@@ -611,12 +626,23 @@ absl::Status SnapshotParser::ReadArray(
   if (reserve && array.count_elements().get(count) == simdjson::SUCCESS) {
     reserve(count);
   }
+  return ReadElements(array, on_element, limit, stopped_at);
+}
+
+template <typename Fn>
+absl::Status SnapshotParser::ReadElements(od::array& array, Fn&& on_element,
+                                          const std::atomic<size_t>* limit,
+                                          const char** stopped_at) {
   size_t index = 0;
   for (auto element_result : array) {
     if (stop_.stop_requested()) return absl::CancelledError("stopped");
     od::value element;
     if (auto err = std::move(element_result).get(element))
       return JsonError(err);
+    if (limit != nullptr && index >= limit->load(std::memory_order_acquire)) {
+      *stopped_at = base_ + OffsetOf(element);
+      return absl::OkStatus();
+    }
     PathScope scope(this, "", static_cast<int64_t>(index));
     RETURN_IF_ERROR(on_element(element, index));
     ++index;
@@ -828,9 +854,9 @@ void SnapshotParser::GuessMembersThread() {
   constexpr std::string_view kKey = "\"members\"";
   for (size_t at = head.find(kKey); at != std::string_view::npos;
        at = head.find(kKey, at + 1)) {
-    size_t i = text.find_first_not_of(" \t\r\n", at + kKey.size());
+    size_t i = text.find_first_not_of(kJsonWhitespace, at + kKey.size());
     if (i == std::string_view::npos || text[i] != ':') continue;
-    i = text.find_first_not_of(" \t\r\n", i + 1);
+    i = text.find_first_not_of(kJsonWhitespace, i + 1);
     if (i == std::string_view::npos || text[i] != '[') continue;
     StartMembersThread(text.data() + i, nullptr);
     return;
@@ -879,20 +905,13 @@ absl::Status SnapshotParser::TakeMembersOnThread(od::value v) {
   tail_begin_ = count - tail;
   members_limit_.store(tail_begin_, std::memory_order_release);
   tail_.reserve(tail);
-  size_t index = 0;
-  for (auto element_result : array) {
-    od::value element;
-    if (auto err = std::move(element_result).get(element))
-      return JsonError(err);
-    if (index >= tail_begin_) {
-      if (index == tail_begin_) tail_start_ = base_ + OffsetOf(element);
-      PathScope scope(this, "", static_cast<int64_t>(index));
-      tail_.emplace_back();
-      RETURN_IF_ERROR(ReadMember(element, &tail_.back()));
-    }
-    ++index;
-  }
-  return absl::OkStatus();
+  // The elements before the tail are skipped, as they are not read.
+  return ReadElements(array, [&](od::value element, size_t index) {
+    if (index < tail_begin_) return absl::OkStatus();
+    if (index == tail_begin_) tail_start_ = base_ + OffsetOf(element);
+    tail_.emplace_back();
+    return ReadMember(element, &tail_.back());
+  });
 }
 
 void SnapshotParser::StartMembersThread(const char* start, const char* end) {
@@ -936,39 +955,22 @@ void SnapshotParser::ReadMembersAlone(const char* start, const char* end,
     }
     od::value v;
     if (auto err = doc.get_value().get(v)) return reader.JsonError(err);
-    od::array array;
-    RETURN_IF_ERROR(reader.ArrayOf(v, &array));
-    size_t count = 0;
-    if (array.count_elements().get(count) == simdjson::SUCCESS) {
-      out->members.reserve(count);
-    }
-    size_t index = 0;
-    for (auto element_result : array) {
-      if (reader.stop_.stop_requested()) {
-        return absl::CancelledError("stopped");
-      }
-      od::value element;
-      if (auto err = std::move(element_result).get(element)) {
-        return reader.JsonError(err);
-      }
-      if (index >= members_limit_.load(std::memory_order_acquire)) {
-        out->stopped_at = reader.base_ + reader.OffsetOf(element);
-        return absl::OkStatus();
-      }
-      PathScope scope(&reader, "", static_cast<int64_t>(index));
-      out->members.emplace_back();
-      RETURN_IF_ERROR(reader.ReadMember(element, &out->members.back()));
-      ++index;
-    }
+    RETURN_IF_ERROR(reader.ReadArray(
+        v,
+        [&](od::value element, size_t) {
+          out->members.emplace_back();
+          return reader.ReadMember(element, &out->members.back());
+        },
+        [&](size_t n) { out->members.reserve(n); }, &members_limit_,
+        &out->stopped_at));
+    if (out->stopped_at != nullptr) return absl::OkStatus();
     const char* rest = nullptr;
     if (doc.current_location().get(rest) != simdjson::SUCCESS) rest = end;
     // The next token, as the calling thread's skip sees it.
-    const char* text_end = text.data() + text.size();
-    while (rest < text_end &&
-           (*rest == ' ' || *rest == '\t' || *rest == '\n' || *rest == '\r')) {
-      ++rest;
-    }
-    out->next = rest;
+    size_t next = text.find_first_not_of(
+        kJsonWhitespace, static_cast<size_t>(rest - text.data()));
+    out->next = next == std::string_view::npos ? text.data() + text.size()
+                                               : text.data() + next;
     return absl::OkStatus();
   }();
 }
@@ -1405,7 +1407,8 @@ absl::Status ParseSnapshot(const SourceText& source, size_t readable_size,
   od::document doc;
   auto iterate_error = parser.iterate(padded).get(doc);
   // simdjson accepts an empty document at first and fails later.
-  bool blank = body.find_first_not_of(" \t\r\n") == std::string_view::npos;
+  bool blank =
+      body.find_first_not_of(kJsonWhitespace) == std::string_view::npos;
   if (iterate_error || blank) {
     if (std::optional<JsonSyntaxError> e =
             FindJsonSyntaxError(body, max_depth)) {

@@ -3,6 +3,7 @@
 
 #include "lint/cli/check_pipeline.h"
 #include "lint/cli/command.h"
+#include "lint/cli/malloc_tuning.h"
 #include "lint/cli/state_loading.h"
 #include "lint/util/exit_code.h"
 #include "lint/util/strings.h"
@@ -18,6 +19,7 @@ int RunCheck(const ParsedArgs& args, CommandContext& ctx) {
                           "`; give the state with --state FILE"),
                       ctx);
   }
+  RestartWithMallocTuningIfWorthwhile(args, ctx);
   // Configuration and rules first: a mistake there is found before any
   // state is read.
   std::variant<CheckSetup, int> setup = PrepareCheck("check", args, ctx);

@@ -27,6 +27,9 @@ struct CommandContext {
   // only for terminals).
   bool out_is_terminal = false;
   bool err_is_terminal = false;
+  // The process's own arguments (argv, null-terminated), for a command that
+  // restarts the process (malloc_tuning.h); null in tests: no restart.
+  char** argv = nullptr;
 };
 
 struct Command {

@@ -10,6 +10,7 @@
 #include "lint/cel/plain_json.h"
 #include "lint/cel/program.h"
 #include "lint/cli/command.h"
+#include "lint/cli/malloc_tuning.h"
 #include "lint/cli/state_loading.h"
 #include "lint/rules/state_types.h"
 #include "lint/util/exit_code.h"
@@ -26,6 +27,7 @@ int RunEval(const ParsedArgs& args, CommandContext& ctx) {
                           : "give exactly one expression (quote it)",
                       ctx);
   }
+  RestartWithMallocTuningIfWorthwhile(args, ctx);
   const std::string& expression = args.positional()[0];
   std::string format = args.Value("format").value_or("text");
   if (format != "text" && format != "json") {

@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
       .clock = clock,
       .out_is_terminal = ::isatty(STDOUT_FILENO) == 1,
       .err_is_terminal = ::isatty(STDERR_FILENO) == 1,
+      .argv = argv,
   };
   std::vector<std::string> args(argv + 1, argv + argc);
   int code = hublint::cli::RunCli(args, ctx);

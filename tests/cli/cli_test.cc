@@ -125,5 +125,35 @@ TEST_CASE("The state can come from standard input") {
   CHECK(r.out.starts_with("hublint 0.1.0: piped, declared state"));
 }
 
+TEST_CASE("A restart with huge pages gives the same report") {
+  // HUBLINT_MALLOC_TUNING=on restarts `check` and `eval` whatever the input's
+  // size (malloc_tuning.h); the restarted process must see the same arguments
+  // and environment and say the same, once.
+  const std::vector<std::string> check = {
+      "check", "--state", "fixtures/orgs/mfa-missing.json", "--format", "json"};
+  const std::vector<std::string> eval = {"eval", "--state",
+                                         "fixtures/orgs/mfa-missing.json",
+                                         "org.members.map(m, m.username)"};
+  for (const auto& args : {check, eval}) {
+    CAPTURE(args[0]);
+    RunResult off = RunHublint(
+        args, {{"HUBLINT_MALLOC_TUNING", "off"}, {"SOURCE_DATE_EPOCH", "1"}});
+    RunResult on = RunHublint(
+        args, {{"HUBLINT_MALLOC_TUNING", "on"}, {"SOURCE_DATE_EPOCH", "1"}});
+    CHECK(off.exit_code == (args[0] == "check" ? 1 : 0));
+    CHECK(on.exit_code == off.exit_code);
+    CHECK(on.out == off.out);
+    CHECK(on.err == off.err);
+    CHECK(off.out.find("bob") != std::string::npos);
+  }
+  RunResult wrong =
+      RunHublint({"check", "--state", "fixtures/orgs/compliant.json"},
+                 {{"HUBLINT_MALLOC_TUNING", "yes"}});
+  CHECK(wrong.exit_code == 0);
+  CHECK(wrong.err ==
+        "hublint: warning: HUBLINT_MALLOC_TUNING is `yes`, not auto, on or off; "
+        "using auto\n");
+}
+
 }  // namespace
 }  // namespace hublint::testing

@@ -10,6 +10,7 @@
 // copy is not finalized (OrgState::finalized()) until Finalize() runs on it
 // again. Never a dangling pointer, at worst an empty join.
 
+#include <cstdint>
 #include <vector>
 
 namespace hublint {
@@ -31,6 +32,15 @@ class Joined {
   void clear() { items_.clear(); }
   void push_back(const T* item) { items_.push_back(item); }
   void reserve(size_t n) { items_.reserve(n); }
+  // The joined items' positions in `all`, the vector they point into.
+  std::vector<uint32_t> IndicesIn(const std::vector<T>& all) const {
+    std::vector<uint32_t> indices;
+    indices.reserve(items_.size());
+    for (const T* item : items_) {
+      indices.push_back(static_cast<uint32_t>(item - all.data()));
+    }
+    return indices;
+  }
 
  private:
   std::vector<const T*> items_;

@@ -40,14 +40,12 @@ struct Member {
   ChangePtr change;
 
   // --- Joins, computed by OrgState::Finalize(); not part of the snapshot.
-  std::vector<uint32_t> team_indices;                 // into OrgState::teams
+  // Pointers (see join.h; IndicesIn() gives positions), held once: a
+  // hundred thousand members' joins are memory the reader touches.
   Permission highest_permission = Permission::kNone;  // over all team grants
-  std::vector<uint32_t> token_indices;                // personal tokens it owns
-  std::vector<uint32_t> integration_indices;          // integrations using it
-  // The same joins as pointers, for rules (see join.h).
-  Joined<Team> team_joins;
-  Joined<AccessToken> token_joins;
-  Joined<Integration> integration_joins;
+  Joined<Team> team_joins;                // its teams, in team order
+  Joined<AccessToken> token_joins;        // personal tokens it owns
+  Joined<Integration> integration_joins;  // integrations using it
 
   bool operator==(const Member& o) const {
     return username == o.username && email == o.email &&

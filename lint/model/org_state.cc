@@ -296,13 +296,12 @@ std::vector<StateProblem> OrgState::Finalize() {
     size_t next_owned = static_cast<size_t>(
         std::lower_bound(owned.begin(), owned.end(), begin, member_before) -
         owned.begin());
+    std::vector<uint32_t> ti;  // one member's teams, by position
     for (uint32_t mi = begin; mi < end; ++mi) {
       Member& m = members[mi];
-      m.team_indices.clear();
+      ti.clear();
       m.team_joins.clear();
-      m.token_indices.clear();
       m.token_joins.clear();
-      m.integration_indices.clear();
       m.integration_joins.clear();
       // Whether the member's own list names existing teams in team order:
       // then it is the union exactly when the union is no longer.
@@ -313,26 +312,21 @@ std::vector<StateProblem> OrgState::Finalize() {
              named_by_teams[named_end].first == mi) {
         ++named_end;
       }
-      m.team_indices.reserve(m.teams.size() + (named_end - next_named));
       for (const std::string& team_name : m.teams) {
-        std::optional<uint32_t> ti =
-            team_index_.Find(team_name, teams, TeamKey);
-        if (!ti) {
+        std::optional<uint32_t> t = team_index_.Find(team_name, teams, TeamKey);
+        if (!t) {
           own_list_in_order = false;
           part->problems.push_back(
               {m.location, Cat("member `", m.username, "` is in team `",
                                team_name, "`, which is not in `teams`")});
           continue;
         }
-        if (!m.team_indices.empty() && *ti <= m.team_indices.back()) {
-          own_list_in_order = false;
-        }
-        m.team_indices.push_back(*ti);
+        if (!ti.empty() && *t <= ti.back()) own_list_in_order = false;
+        ti.push_back(*t);
       }
       for (; next_named < named_end; ++next_named) {
-        m.team_indices.push_back(named_by_teams[next_named].second);
+        ti.push_back(named_by_teams[next_named].second);
       }
-      std::vector<uint32_t>& ti = m.team_indices;
       if (ti.size() > 1) {
         std::sort(ti.begin(), ti.end());
         ti.erase(std::unique(ti.begin(), ti.end()), ti.end());
@@ -359,12 +353,9 @@ std::vector<StateProblem> OrgState::Finalize() {
       while (owned_end < owned.size() && owned[owned_end].first == mi) {
         ++owned_end;
       }
-      m.token_indices.reserve(owned_end - next_owned);
       m.token_joins.reserve(owned_end - next_owned);
       for (; next_owned < owned_end; ++next_owned) {
-        uint32_t k = owned[next_owned].second;
-        m.token_indices.push_back(k);
-        m.token_joins.push_back(&access_tokens[k]);
+        m.token_joins.push_back(&access_tokens[owned[next_owned].second]);
       }
     }
   };
@@ -392,7 +383,8 @@ std::vector<StateProblem> OrgState::Finalize() {
   InTwoHalves(teams.size(), members.size() >= kItemsForThread,
               [&](uint32_t begin, uint32_t end, int) {
                 for (uint32_t mi = 0; mi < members.size(); ++mi) {
-                  for (uint32_t ti : members[mi].team_indices) {
+                  for (const Team* team : members[mi].team_joins.items()) {
+                    auto ti = static_cast<uint32_t>(team - teams.data());
                     if (ti < begin || ti >= end) continue;
                     teams[ti].member_indices.push_back(mi);
                     teams[ti].member_joins.push_back(&members[mi]);
@@ -432,14 +424,12 @@ std::vector<StateProblem> OrgState::Finalize() {
       if (it != by_label.end()) it->second.push_back(k);
     }
   }
-  for (uint32_t ii = 0; ii < integrations.size(); ++ii) {
-    Integration& integration = integrations[ii];
+  for (Integration& integration : integrations) {
     integration.member_index =
         member_index_.Find(integration.username, members, MemberKey);
     integration.member_join.set(nullptr);
     if (integration.member_index) {
       Member& account = members[*integration.member_index];
-      account.integration_indices.push_back(ii);
       account.integration_joins.push_back(&integration);
       integration.member_join.set(&account);
     }

@@ -82,14 +82,16 @@ TEST_CASE("Finalize computes the joins rules rely on") {
   CHECK(s.teams[web->team_grants[1].team_index].name == "admins");
   // Tokens know their owner; members know their personal tokens.
   CHECK(*s.FindToken("t1")->owner_index == 2);
-  CHECK(s.FindMember("svc")->token_indices == std::vector<uint32_t>{0});
-  CHECK(s.FindMember("alice")->token_indices.empty());  // t2 is an OAT
+  CHECK(s.FindMember("svc")->token_joins.IndicesIn(s.access_tokens) ==
+        std::vector<uint32_t>{0});
+  CHECK(s.FindMember("alice")->token_joins.size() == 0);  // t2 is an OAT
   // The integration's token matches by label among the account's personal
   // tokens and organization tokens, not other people's.
   const Integration* scanner = s.FindIntegration("scanner");
   CHECK(*scanner->member_index == 2);
   CHECK(scanner->token_indices == std::vector<uint32_t>{0, 1});
-  CHECK(s.FindMember("svc")->integration_indices == std::vector<uint32_t>{0});
+  CHECK(s.FindMember("svc")->integration_joins.IndicesIn(s.integrations) ==
+        std::vector<uint32_t>{0});
 }
 
 TEST_CASE("Finalize is idempotent") {
@@ -186,10 +188,10 @@ TEST_CASE("A large organization joins like a small one") {
   }
   for (int i = 0; i < kMembers; ++i) {
     CAPTURE(i);
-    REQUIRE(s.members[i].team_indices == want_teams[i]);
+    REQUIRE(s.members[i].team_joins.IndicesIn(s.teams) == want_teams[i]);
     std::vector<uint32_t> want_tokens;
     if (i % 4 == 0) want_tokens.push_back(static_cast<uint32_t>(i / 4));
-    REQUIRE(s.members[i].token_indices == want_tokens);
+    REQUIRE(s.members[i].token_joins.IndicesIn(s.access_tokens) == want_tokens);
   }
 
   // One of each problem, reported in the same order as a small org's.

@@ -341,8 +341,10 @@ TEST_CASE("Every way of reading gives the same state") {
       REQUIRE(got->members.size() == want->members.size());
       for (size_t i = 0; i < got->members.size(); ++i) {
         CHECK(got->members[i].location == want->members[i].location);
-        CHECK(got->members[i].team_indices == want->members[i].team_indices);
-        CHECK(got->members[i].token_indices == want->members[i].token_indices);
+        CHECK(got->members[i].team_joins.IndicesIn(got->teams) ==
+              want->members[i].team_joins.IndicesIn(want->teams));
+        CHECK(got->members[i].token_joins.IndicesIn(got->access_tokens) ==
+              want->members[i].token_joins.IndicesIn(want->access_tokens));
       }
       for (size_t i = 0; i < got->access_tokens.size(); ++i) {
         CHECK(got->access_tokens[i].location ==

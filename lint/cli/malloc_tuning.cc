@@ -6,15 +6,14 @@
 #include <charconv>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <ostream>
-#include <sstream>
 #include <vector>
 
 #if defined(__linux__)
 #include <sys/auxv.h>
 #endif
 
+#include "lint/util/files.h"
 #include "lint/util/strings.h"
 
 extern char** environ;
@@ -49,13 +48,6 @@ bool MentionsTunable(std::string_view tunables, std::string_view name) {
 bool KernelOffersHugePages(std::string_view thp_enabled) {
   return thp_enabled.find("[always]") != std::string_view::npos ||
          thp_enabled.find("[madvise]") != std::string_view::npos;
-}
-
-std::string ReadSmallFile(const char* path) {
-  std::ifstream in(path);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
 }
 
 // Bytes of --state and --tfplan files (standard input and files that cannot
@@ -129,9 +121,10 @@ MallocTuningFacts ReadMallocTuningFacts(const Environment& env) {
   MallocTuningFacts facts;
   facts.setting = env.Get("HUBLINT_MALLOC_TUNING");
   facts.glibc_tunables = env.Get("GLIBC_TUNABLES");
+  // Unreadable (no such kernel feature): empty, which offers nothing.
   facts.thp_enabled =
-      ReadSmallFile("/sys/kernel/mm/transparent_hugepage/enabled");
-  facts.buddyinfo = ReadSmallFile("/proc/buddyinfo");
+      ReadFile("/sys/kernel/mm/transparent_hugepage/enabled").value_or("");
+  facts.buddyinfo = ReadFile("/proc/buddyinfo").value_or("");
 #if defined(__linux__) && defined(__GLIBC__) && \
     (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 35))
   facts.tunable_supported = getauxval(AT_SECURE) == 0;
